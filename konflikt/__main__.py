@@ -1,0 +1,3 @@
+from konflikt.cli import main
+
+main()

@@ -1,0 +1,21 @@
+"""The `konflikt` command. Thin: each sub-module gathers options and calls one library function."""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(
+    name="konflikt",
+    help="Norwegian conflict news to verifiable PLOVER event data.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+# Each command module registers itself on `app` when imported (one module per command group).
+# --- command modules (keep one import per line) ---
+
+# --- end command modules ---
+
+
+def main() -> None:
+    app()

@@ -34,6 +34,9 @@ class Article:
     source: str | None = None  # the outlet
     lang: str | None = None  # "nb", "nn" or another ISO 639-1 code once identified
     origin: str | None = None  # where it was read from: path, path:line, url
+    # Offset where the body starts: a leading "date YYYY-MM[-DD]" header line (as in the seed
+    # files) is kept in `text` so gold offsets stay valid, but is not parsed as article text.
+    body_start: int = 0
 
     @property
     def content_hash(self) -> str:

@@ -1,7 +1,7 @@
 """All of konflikt's exceptions, in one tree.
 
     KonfliktError
-    ├── InputError        an input file or record cannot become an article (kept as a recorded error)
+    ├── InputError        an input file or record cannot become an article (recorded)
     ├── ModelError        a shipped pipeline is missing or cannot be loaded
     ├── ExtractionError   an article could not be processed by the event extractor
     └── StoreError        the database cannot be opened or written

@@ -1,13 +1,42 @@
-"""From articles to events: the result record that the pipeline hands to the store.
+"""From articles to events: language routing, one spaCy parse per article, event extraction.
 
-Only the `ArticleResult` record lives here for now; engineer D1 adds `process()`.
+`process()` takes what `konflikt.ingest.read_inputs` yields and gives one `ArticleResult` per
+input, in input order. Inputs that were already problems pass through; an article in a language
+without a pipeline, or whose parse or extraction fails, becomes a problem with the reason, and
+the batch goes on (spaCy's "skip one bad document" rule).
 """
 
 from __future__ import annotations
 
+import logging
+import traceback
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
+from typing import TYPE_CHECKING
 
+from konflikt.errors import ExtractionError, ModelError
 from konflikt.model import Article, Event, InputProblem
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+log = logging.getLogger(__name__)
+
+Loader = Callable[[str], "Language"]
+Extractor = Callable[["Doc", Article], list[Event]]
+Identifier = Callable[[str], str]
+
+SUPPORTED: frozenset[str] = frozenset({"nb", "nn"})
+# Declared language codes that name one written standard; "no"/"nor" (Norwegian, unspecified)
+# is left to the identifier, which tells Bokmål from Nynorsk.
+LANG_ALIASES: dict[str, str] = {"nb": "nb", "nob": "nb", "nn": "nn", "nno": "nn"}
+# Articles parsed together: large enough for spaCy's batching, small enough that the first
+# results (and the progress bar) appear at once.
+BATCH_SIZE = 16
+_TRACEBACK_LINES = 6
 
 
 @dataclass(slots=True)
@@ -21,3 +50,188 @@ class ArticleResult:
     article: Article | None
     events: list[Event] = field(default_factory=list)
     problem: InputProblem | None = None
+
+
+def process(
+    items: Iterable[Article | InputProblem],
+    *,
+    batch_size: int = BATCH_SIZE,
+    load: Loader | None = None,
+    extract: Extractor | None = None,
+    identify: Identifier | None = None,
+) -> Iterator[ArticleResult]:
+    """One result per item, lazily, in order.
+
+    `load`, `extract` and `identify` default to `konflikt.nlp.load`,
+    `konflikt.extract.extract_events` and `konflikt.ingest.langid.identify_language`; tests pass
+    stand-ins.
+    """
+    runner = _Runner(load=load, extract=extract, identify=identify)
+    iterator = iter(items)
+    while batch := list(islice(iterator, max(1, batch_size))):
+        yield from runner.run_batch(batch)
+
+
+class _Runner:
+    """Holds the loaded pipelines (one per language) across batches."""
+
+    def __init__(
+        self, *, load: Loader | None, extract: Extractor | None, identify: Identifier | None
+    ) -> None:
+        self._load = load
+        self._extract = extract
+        self._identify = identify
+        self._pipelines: dict[str, Language | ModelError] = {}
+
+    def run_batch(self, batch: list[Article | InputProblem]) -> list[ArticleResult]:
+        results: list[ArticleResult | None] = [None] * len(batch)
+        by_lang: dict[str, list[int]] = {}
+        for index, item in enumerate(batch):
+            if isinstance(item, InputProblem):
+                results[index] = ArticleResult(article=None, problem=item)
+                continue
+            lang_or_problem = self.route(item)
+            if isinstance(lang_or_problem, InputProblem):
+                results[index] = ArticleResult(article=item, problem=lang_or_problem)
+            else:
+                by_lang.setdefault(lang_or_problem, []).append(index)
+        for lang, indices in by_lang.items():
+            articles = [batch[i] for i in indices]
+            for index, result in zip(indices, self.parse_and_extract(lang, articles), strict=True):
+                results[index] = result
+        return [r for r in results if r is not None]
+
+    def route(self, article: Article) -> str | InputProblem:
+        """The pipeline language for an article, or the problem that it has none.
+
+        A declared Bokmål or Nynorsk is trusted; anything else (no language, "no", or a
+        language the page may have declared wrongly) is identified from the body.
+        """
+        declared = LANG_ALIASES.get((article.lang or "").strip().lower())
+        if declared in SUPPORTED:
+            return declared
+        origin = _origin(article)
+        try:
+            detected = self.identifier()(article.text[article.body_start :])
+        except Exception as exc:  # a missing or broken identifier must not end the run
+            return InputProblem(origin=origin, reason=f"language identification failed: {exc}")
+        if detected in SUPPORTED:
+            article.lang = detected
+            return detected
+        if detected == "und":
+            return InputProblem(origin=origin, reason="language could not be identified")
+        return InputProblem(origin=origin, reason=f"language {detected} is not supported")
+
+    def pipeline(self, lang: str) -> Language | ModelError:
+        if lang not in self._pipelines:
+            try:
+                self._pipelines[lang] = self.loader()(lang)
+            except ModelError as err:
+                self._pipelines[lang] = err
+            except Exception as exc:  # ImportError, OSError from spaCy: the same for the user
+                self._pipelines[lang] = ModelError(f"cannot load the pipeline: {exc}")
+        return self._pipelines[lang]
+
+    def parse_and_extract(self, lang: str, articles: list[Article]) -> list[ArticleResult]:
+        nlp = self.pipeline(lang)
+        if isinstance(nlp, ModelError):
+            reason = f"no {lang} pipeline: {nlp.message}"
+            return [
+                ArticleResult(article=a, problem=InputProblem(origin=_origin(a), reason=reason))
+                for a in articles
+            ]
+        docs = self._parse(nlp, articles)
+        results = []
+        for article, doc in zip(articles, docs, strict=True):
+            if isinstance(doc, InputProblem):
+                results.append(ArticleResult(article=article, problem=doc))
+            else:
+                results.append(self._extract_one(doc, article))
+        return results
+
+    def _parse(self, nlp: Language, articles: list[Article]) -> list[Doc | InputProblem]:
+        texts = [a.text[a.body_start :] for a in articles]
+        try:
+            return list(nlp.pipe(texts))
+        except Exception:  # one bad document: parse the batch one by one to isolate it
+            log.debug("batch parse failed, parsing one by one", exc_info=True)
+        docs: list[Doc | InputProblem] = []
+        for article, text in zip(articles, texts, strict=True):
+            try:
+                docs.append(nlp(text))
+            except Exception as exc:
+                docs.append(_failure(article, "parsing failed", exc))
+        return docs
+
+    def _extract_one(self, doc: Doc, article: Article) -> ArticleResult:
+        try:
+            events = list(self.extractor()(doc, article))
+        except Exception as exc:
+            return ArticleResult(
+                article=article, problem=_failure(article, "event extraction failed", exc)
+            )
+        for event in events:
+            if event.article_id is None:
+                event.article_id = article.id
+        return ArticleResult(article=article, events=events)
+
+    def loader(self) -> Loader:
+        if self._load is None:
+            from konflikt.nlp import load
+
+            self._load = load
+        return self._load
+
+    def extractor(self) -> Extractor:
+        if self._extract is None:
+            from konflikt.extract import extract_events
+
+            self._extract = extract_events
+        return self._extract
+
+    def identifier(self) -> Identifier:
+        if self._identify is None:
+            from konflikt.ingest.langid import identify_language
+
+            self._identify = identify_language
+        return self._identify
+
+
+def _origin(article: Article) -> str:
+    return article.origin or article.id
+
+
+def _failure(article: Article, what: str, exc: Exception) -> InputProblem:
+    """An `ExtractionError`-based problem; the traceback's last lines go into `detail`."""
+    message = exc.message if isinstance(exc, ExtractionError) else f"{type(exc).__name__}: {exc}"
+    error = ExtractionError(f"{what}: {message}", origin=_origin(article))
+    log.warning("%s", error)
+    tail = traceback.format_exception(exc)[-_TRACEBACK_LINES:]
+    return InputProblem(origin=_origin(article), reason=error.message, detail="".join(tail).strip())
+
+
+@dataclass(slots=True)
+class RunSummary:
+    """Tallies of one run, for the closing summary of `konflikt extract` and `konflikt eval`."""
+
+    articles: int = 0  # inputs that became articles and were processed
+    new: int = 0  # stored for the first time
+    already_stored: int = 0
+    events_by_type: Counter[str] = field(default_factory=Counter)
+    problems: list[InputProblem] = field(default_factory=list)
+
+    def add(self, result: ArticleResult, *, stored: bool | None = None) -> None:
+        """Count one result; `stored` is what `Store.add_result` answered (None: no store)."""
+        if result.problem is not None:
+            self.problems.append(result.problem)
+            return
+        self.articles += 1
+        self.events_by_type.update(e.event_type for e in result.events)
+        if stored is True:
+            self.new += 1
+        elif stored is False:
+            self.already_stored += 1
+
+    @property
+    def events(self) -> int:
+        return sum(self.events_by_type.values())

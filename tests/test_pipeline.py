@@ -1,0 +1,188 @@
+"""The pipeline with stand-ins: a blank Norwegian spaCy pipeline and a fake extractor."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from konflikt.errors import ExtractionError, ModelError
+from konflikt.model import Article, Event, Evidence, InputProblem
+from konflikt.pipeline import ArticleResult, RunSummary, process
+
+ATTACK = "Opprørere angrep en militærkonvoi nord for Mosul tirsdag. Tre soldater ble drept."
+DENIAL = "Regjeringen avviser at det pågår forhandlinger med opprørerne."
+
+
+def blank(lang: str) -> Language:
+    nlp = spacy.blank("nb")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def fake_extract(doc: Doc, article: Article) -> list[Event]:
+    """One ASSAULT per sentence that says "angrep"; offsets into the article text."""
+    events = []
+    for sent in doc.sents:
+        if "angrep" in sent.text:
+            start = sent.start_char + article.body_start
+            events.append(Event("ASSAULT", Evidence(sent.text, start, start + len(sent.text))))
+    return events
+
+
+def article(id: str, text: str, *, lang: str | None = "nb", body_start: int = 0) -> Article:
+    return Article(id=id, text=text, lang=lang, origin=f"test/{id}", body_start=body_start)
+
+
+def run(items: list[Article | InputProblem], **kwargs: object) -> list[ArticleResult]:
+    defaults: dict[str, object] = {"load": blank, "extract": fake_extract,
+                                   "identify": lambda text: "nb"}  # fmt: skip
+    defaults.update(kwargs)
+    return list(process(items, **defaults))  # type: ignore[arg-type]
+
+
+def test_events_offsets_point_into_the_full_text() -> None:
+    text = " date 2024-03-05 " + ATTACK
+    [result] = run([article("a", text, body_start=17)])
+    assert result.problem is None
+    [event] = result.events
+    assert text[event.evidence.start : event.evidence.end] == event.evidence.sentence
+    assert event.evidence.sentence.startswith("Opprørere angrep")
+    assert event.article_id == "a"  # filled in when the extractor left it out
+
+
+def test_one_result_per_item_in_order() -> None:
+    problem = InputProblem(origin="x.jsonl:3", reason="broken JSON line")
+    items: list[Article | InputProblem] = [
+        article("a", ATTACK), problem, article("b", DENIAL), article("c", ATTACK),
+    ]  # fmt: skip
+    results = run(items, batch_size=2)
+    assert [r.article.id if r.article else None for r in results] == ["a", None, "b", "c"]
+    assert results[1].problem is problem
+    assert [len(r.events) for r in results] == [1, 0, 0, 1]
+
+
+def test_parse_only_the_body() -> None:
+    seen: list[str] = []
+
+    def recording_extract(doc: Doc, art: Article) -> list[Event]:
+        seen.append(doc.text)
+        return []
+
+    run([article("a", "date 2024-03-05 " + DENIAL, body_start=16)], extract=recording_extract)
+    assert seen == [DENIAL]
+
+
+def test_unsupported_language_is_a_problem() -> None:
+    english = article("en", "Rebels attacked a convoy north of Mosul on Tuesday.", lang=None)
+    [result] = run([english], identify=lambda text: "en")
+    assert result.events == []
+    assert result.problem == InputProblem(origin="test/en", reason="language en is not supported")
+
+
+def test_unidentified_language_is_a_problem() -> None:
+    [result] = run([article("x", "12 34 56", lang=None)], identify=lambda text: "und")
+    assert result.problem is not None
+    assert result.problem.reason == "language could not be identified"
+
+
+def test_declared_norwegian_is_trusted_and_other_declarations_checked() -> None:
+    asked: list[str] = []
+
+    def identify(text: str) -> str:
+        asked.append(text)
+        return "nn"
+
+    wrongly_declared = article("b", DENIAL, lang="en")  # e.g. <html lang="en"> on a Norwegian page
+    results = run([article("a", ATTACK, lang="nob"), wrongly_declared], identify=identify)
+    assert asked == [DENIAL]
+    assert [r.problem for r in results] == [None, None]
+    assert wrongly_declared.lang == "nn"
+
+
+def test_languages_are_routed_to_their_pipelines() -> None:
+    loaded: list[str] = []
+
+    def load(lang: str) -> Language:
+        loaded.append(lang)
+        return blank(lang)
+
+    items: list[Article | InputProblem] = [
+        article("a", ATTACK, lang="nb"), article("b", ATTACK, lang="nn"),
+        article("c", ATTACK, lang="nb"),
+    ]  # fmt: skip
+    results = run(items, load=load, batch_size=2)
+    assert sorted(loaded) == ["nb", "nn"]  # each loaded once, across batches
+    assert all(r.problem is None and len(r.events) == 1 for r in results)
+
+
+def test_missing_pipeline_is_a_problem_per_article() -> None:
+    def load(lang: str) -> Language:
+        if lang == "nn":
+            raise ModelError("konflikt/models/nn is missing")
+        return blank(lang)
+
+    results = run([article("a", ATTACK, lang="nn"), article("b", ATTACK)], load=load)
+    assert results[0].problem is not None
+    assert results[0].problem.reason == "no nn pipeline: konflikt/models/nn is missing"
+    assert results[1].problem is None and len(results[1].events) == 1
+
+
+def test_extraction_failure_is_recorded_and_the_batch_goes_on() -> None:
+    def flaky(doc: Doc, art: Article) -> list[Event]:
+        if art.id == "bad":
+            raise KeyError("ARG0")
+        return fake_extract(doc, art)
+
+    results = run([article("ok1", ATTACK), article("bad", ATTACK), article("ok2", ATTACK)],
+                  extract=flaky)  # fmt: skip
+    assert [len(r.events) for r in results] == [1, 0, 1]
+    problem = results[1].problem
+    assert problem is not None and problem.origin == "test/bad"
+    assert problem.reason == "event extraction failed: KeyError: 'ARG0'"
+    assert problem.detail is not None and "KeyError" in problem.detail
+    assert results[1].article is not None and results[1].article.id == "bad"
+
+
+def test_extraction_error_message_is_kept() -> None:
+    def refusing(doc: Doc, art: Article) -> list[Event]:
+        raise ExtractionError("sentence too long to parse", origin=art.origin)
+
+    [result] = run([article("a", ATTACK)], extract=refusing)
+    assert result.problem is not None
+    assert result.problem.reason == "event extraction failed: sentence too long to parse"
+
+
+def test_parse_failure_isolated_to_one_article() -> None:
+    class Boom(Exception):
+        pass
+
+    def load(lang: str) -> Language:
+        nlp = blank(lang)
+
+        @Language.component("explode_on_kaboom")
+        def explode(doc: Doc) -> Doc:
+            if "KABOOM" in doc.text:
+                raise Boom("cannot parse")
+            return doc
+
+        nlp.add_pipe("explode_on_kaboom")
+        return nlp
+
+    results = run([article("a", ATTACK), article("b", "KABOOM " + ATTACK),
+                   article("c", ATTACK)], load=load)  # fmt: skip
+    assert [r.problem is None for r in results] == [True, False, True]
+    assert results[1].problem is not None
+    assert results[1].problem.reason == "parsing failed: Boom: cannot parse"
+
+
+def test_summary_counts() -> None:
+    summary = RunSummary()
+    results = run([article("a", ATTACK), article("b", DENIAL),
+                   InputProblem(origin="x", reason="empty file")])  # fmt: skip
+    for result, stored in zip(results, [True, False, None], strict=True):
+        summary.add(result, stored=stored)
+    assert (summary.articles, summary.new, summary.already_stored) == (2, 1, 1)
+    assert summary.events_by_type == {"ASSAULT": 1}
+    assert summary.events == 1
+    assert [p.reason for p in summary.problems] == ["empty file"]

@@ -1,0 +1,404 @@
+"""`Store`: keeps articles, events, their mentions and sources, and rejected inputs.
+
+Any SQLAlchemy URL works; the default is an SQLite file in the working directory
+(`sqlite:///konflikt.sqlite`, overridden by the environment variable `KONFLIKT_DB`). Writing is
+idempotent: an article is keyed by its content hash, so the same input run twice adds nothing, and
+a rejected input is keyed by origin and reason.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Engine, create_engine, event, func, or_, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.sql.elements import ColumnElement
+
+from konflikt.errors import StoreError
+from konflikt.model import Article, Event, InputProblem, Party
+from konflikt.store.query import EventQuery
+from konflikt.store.schema import (
+    ArticleRow,
+    Base,
+    EventRow,
+    InputErrorRow,
+    MentionRow,
+    SourceRow,
+)
+
+if TYPE_CHECKING:
+    from konflikt.pipeline import ArticleResult
+
+DEFAULT_URL = "sqlite:///konflikt.sqlite"
+
+
+def default_url() -> str:
+    """The database URL to use when none is given: `$KONFLIKT_DB`, else an SQLite file here."""
+    return os.environ.get("KONFLIKT_DB") or DEFAULT_URL
+
+
+class Store:
+    """A konflikt database. `Store(url)` opens it and creates missing tables.
+
+    With `create=False` an SQLite file that does not exist is an error instead of being created,
+    for commands that only read.
+    """
+
+    def __init__(self, url: str | None = None, *, create: bool = True) -> None:
+        self.url = url or default_url()
+        try:
+            parsed = make_url(self.url)
+        except ArgumentError:
+            raise StoreError(
+                "not a database URL; write e.g. sqlite:///konflikt.sqlite or "
+                "postgresql+psycopg://user@host/db",
+                origin=self.url,
+            ) from None
+        shown = parsed.render_as_string(hide_password=True)
+        self._prepare_sqlite_file(parsed.get_backend_name(), parsed.database, shown, create)
+        try:
+            self.engine: Engine = create_engine(parsed)
+        except (ArgumentError, NoSuchModuleError, ImportError) as exc:
+            raise StoreError(f"cannot use this database URL: {exc}", origin=shown) from None
+        if parsed.get_backend_name() == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_on_connect)
+        try:
+            Base.metadata.create_all(self.engine)
+        except SQLAlchemyError as exc:
+            self.engine.dispose()
+            raise StoreError(f"cannot open the database: {_reason(exc)}", origin=shown) from None
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._shown = shown
+
+    @staticmethod
+    def _prepare_sqlite_file(backend: str, database: str | None, shown: str, create: bool) -> None:
+        if backend != "sqlite" or not database or database == ":memory:":
+            return
+        if database.startswith("file:"):  # URI filenames: leave them to SQLite
+            return
+        path = Path(database)
+        if not create and not path.exists():
+            raise StoreError(
+                "no database at this path yet; run `konflikt extract` first or check --db",
+                origin=shown,
+            )
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(
+                f"cannot create the folder for the database: {exc.strerror}", origin=shown
+            ) from None
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _session(self) -> Iterator[Session]:
+        """One transaction: committed at the end, rolled back on error, errors as StoreError."""
+        session = self._sessions()
+        try:
+            with session.begin():
+                yield session
+        except IntegrityError:
+            raise
+        except SQLAlchemyError as exc:
+            raise StoreError(f"database error: {_reason(exc)}", origin=self._shown) from None
+        finally:
+            session.close()
+
+    # --- writing ---
+
+    def add_result(self, result: ArticleResult) -> bool:
+        """Store one processed article with its events, in one transaction.
+
+        Returns False when nothing new was stored: the same content is already there, or the
+        result carries a problem that was already recorded. A result with a problem stores only
+        the problem, never a half-processed article, so that a later run can retry it. An article
+        whose id is stored with other content (the file was edited) replaces that version.
+        """
+        if result.problem is not None:
+            return self.add_problem(result.problem)
+        article = result.article
+        if article is None:
+            return False
+        content_hash = article.content_hash
+        try:
+            with self._session() as session:
+                known = select(ArticleRow.id).where(ArticleRow.content_hash == content_hash)
+                if session.scalar(known) is not None:
+                    return False
+                previous = session.get(ArticleRow, article.id)
+                if previous is not None:
+                    session.delete(previous)
+                    session.flush()
+                row = _article_row(article, content_hash)
+                row.events = [_event_row(e) for e in _unique_events(result.events, article.id)]
+                session.add(row)
+        except IntegrityError:
+            # Another writer stored the same content between our check and insert.
+            return False
+        return True
+
+    def add_problem(self, problem: InputProblem) -> bool:
+        """Record a rejected input; False when this origin was already rejected for this reason."""
+        try:
+            with self._session() as session:
+                known = select(InputErrorRow.id).where(
+                    InputErrorRow.origin == problem.origin, InputErrorRow.reason == problem.reason
+                )
+                if session.scalar(known) is not None:
+                    return False
+                session.add(
+                    InputErrorRow(
+                        origin=problem.origin, reason=problem.reason, detail=problem.detail
+                    )
+                )
+        except IntegrityError:
+            return False
+        return True
+
+    # --- reading ---
+
+    def events(self, query: EventQuery | None = None, /, **filters: Any) -> list[Event]:
+        """Stored events matching the filters (see `EventQuery`), ordered by date, then article
+        and position; events with no date come last."""
+        if query is None:
+            query = EventQuery(**filters)
+        elif filters:
+            raise TypeError("give either an EventQuery or keyword filters, not both")
+        stmt = (
+            select(EventRow.data)
+            .where(*_conditions(query))
+            .order_by(
+                EventRow.date_start.asc().nulls_last(),
+                EventRow.article_id,
+                EventRow.evidence_start,
+                EventRow.id,
+            )
+            .offset(query.offset)
+        )
+        if query.limit is not None:
+            stmt = stmt.limit(query.limit)
+        with self._session() as session:
+            return [Event.from_dict(data) for data in session.scalars(stmt)]
+
+    def articles(self) -> list[Article]:
+        stmt = select(ArticleRow).order_by(ArticleRow.created_at, ArticleRow.id)
+        with self._session() as session:
+            return [
+                Article(
+                    id=row.id,
+                    text=row.text,
+                    title=row.title,
+                    published=row.published,
+                    url=row.url,
+                    source=row.source,
+                    lang=row.lang,
+                    origin=row.origin,
+                    body_start=row.body_start,
+                )
+                for row in session.scalars(stmt)
+            ]
+
+    def problems(self) -> list[InputProblem]:
+        stmt = select(InputErrorRow).order_by(InputErrorRow.created_at, InputErrorRow.id)
+        with self._session() as session:
+            return [
+                InputProblem(origin=row.origin, reason=row.reason, detail=row.detail)
+                for row in session.scalars(stmt)
+            ]
+
+    def counts(self) -> dict[str, Any]:
+        """Totals for a summary: articles, events, problems, and events per PLOVER type."""
+        by_type = (
+            select(EventRow.event_type, func.count())
+            .group_by(EventRow.event_type)
+            .order_by(EventRow.event_type)
+        )
+        with self._session() as session:
+            return {
+                "articles": session.scalar(select(func.count()).select_from(ArticleRow)) or 0,
+                "events": session.scalar(select(func.count()).select_from(EventRow)) or 0,
+                "problems": session.scalar(select(func.count()).select_from(InputErrorRow)) or 0,
+                "event_types": {kind: n for kind, n in session.execute(by_type).all()},
+            }
+
+
+def _conditions(q: EventQuery) -> list[ColumnElement[bool]]:
+    """The WHERE clauses for a query; values are bound parameters, never spliced into SQL."""
+    conds: list[ColumnElement[bool]] = []
+    if q.event_type:
+        conds.append(EventRow.event_type == q.event_type)
+    if q.mode:
+        conds.append(EventRow.mode == q.mode)
+    if q.stance:
+        conds.append(EventRow.stance == q.stance)
+    if q.country:
+        conds.append(EventRow.country == q.country)
+    if q.article_id:
+        conds.append(EventRow.article_id == q.article_id)
+    if q.actor:
+        pattern = _contains(q.actor)
+        conds.append(
+            or_(
+                EventRow.actor_name.ilike(pattern, escape="\\"),
+                EventRow.actor_text.ilike(pattern, escape="\\"),
+            )
+        )
+    if q.source:
+        pattern = _contains(q.source)
+        claimed = select(SourceRow.event_id).where(
+            or_(
+                SourceRow.name.ilike(pattern, escape="\\"),
+                SourceRow.text.ilike(pattern, escape="\\"),
+                SourceRow.via.ilike(pattern, escape="\\"),
+            )
+        )
+        conds.append(EventRow.id.in_(claimed))
+    if q.text:
+        conds.append(EventRow.evidence.ilike(_contains(q.text), escape="\\"))
+    if isinstance(q.since, date):
+        # An event overlaps [since, until] when it ends on or after `since`.
+        conds.append(func.coalesce(EventRow.date_end, EventRow.date_start) >= q.since)
+    if isinstance(q.until, date):
+        conds.append(EventRow.date_start <= q.until)
+    return conds
+
+
+def _contains(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _unique_events(events: Iterable[Event], article_id: str) -> Iterator[Event]:
+    """Events tied to this article, each id once (the manual: one occurrence, one event)."""
+    seen: set[str] = set()
+    for ev in events:
+        if ev.article_id != article_id:
+            ev = replace(ev, article_id=article_id)
+        if ev.id in seen:
+            continue
+        seen.add(ev.id)
+        yield ev
+
+
+def _article_row(article: Article, content_hash: str) -> ArticleRow:
+    return ArticleRow(
+        id=article.id,
+        content_hash=content_hash,
+        title=article.title,
+        text=article.text,
+        published=article.published,
+        url=article.url,
+        source=article.source,
+        lang=article.lang,
+        origin=article.origin,
+        body_start=article.body_start,
+    )
+
+
+def _event_row(ev: Event) -> EventRow:
+    loc, when = ev.location, ev.date
+    row = EventRow(
+        id=ev.id,
+        event_type=ev.event_type,
+        mode=ev.mode,
+        stance=ev.stance,
+        confidence=ev.confidence,
+        date_start=_iso_date(when.start) if when else None,
+        date_end=_iso_date(when.end) if when else None,
+        date_precision=when.precision if when else None,
+        country=(loc.country or None) if loc else None,
+        location_name=(loc.name or loc.text) if loc else None,
+        lat=loc.lat if loc else None,
+        lon=loc.lon if loc else None,
+        geo_precision=loc.precision if loc else None,
+        actor_name=_party_name(ev.actor),
+        actor_text=ev.actor.text if ev.actor else None,
+        recipient_name=_party_name(ev.recipient),
+        source_name=_party_name(ev.source),
+        evidence=ev.evidence.sentence,
+        evidence_start=ev.evidence.start,
+        evidence_end=ev.evidence.end,
+        data=ev.to_dict(),
+    )
+    row.mentions = list(_mentions(ev))
+    if ev.source is not None:
+        name = _party_name(ev.source) or ev.source.text
+        row.sources = [
+            SourceRow(name=name, text=ev.source.text, via=via) for via in ev.source.via or [None]
+        ]
+    return row
+
+
+def _mentions(ev: Event) -> Iterator[MentionRow]:
+    for role, party in (("actor", ev.actor), ("recipient", ev.recipient), ("source", ev.source)):
+        if party is not None:
+            yield MentionRow(
+                role=role, text=party.text, start_char=party.start, end_char=party.end,
+                name=party.name,
+            )  # fmt: skip
+    if ev.location is not None:
+        loc = ev.location
+        yield MentionRow(
+            role="location", text=loc.text, start_char=loc.start, end_char=loc.end, name=loc.name
+        )
+    if ev.date is not None:
+        d = ev.date
+        # The canonical form of a date is its ISO 8601 day or interval.
+        name = d.start if d.start == d.end or not d.end else f"{d.start}/{d.end}"
+        yield MentionRow(
+            role="date", text=d.text, start_char=d.span_start, end_char=d.span_end, name=name
+        )
+    for qty in ev.quantities:
+        yield MentionRow(
+            role="quantity", text=qty.text, start_char=qty.start, end_char=qty.end, name=qty.what
+        )
+
+
+def _party_name(party: Party | None) -> str | None:
+    if party is None:
+        return None
+    return party.name or party.text
+
+
+def _iso_date(value: str | None) -> date | None:
+    """The indexed date column; a malformed date stays only in the event JSON."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
+    # Cascading deletes need foreign keys on, which SQLite leaves off by default.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+    # SQLite's own lower() folds only ASCII, so "Ø" would not match "ø" in case-insensitive
+    # filters; Python's str.lower folds all of Unicode.
+    dbapi_connection.create_function(
+        "lower", 1, lambda s: s.lower() if isinstance(s, str) else s, deterministic=True
+    )
+
+
+def _reason(exc: SQLAlchemyError) -> str:
+    """The driver's message without SQLAlchemy's SQL echo and background link."""
+    orig = getattr(exc, "orig", None)
+    return str(orig) if orig is not None else str(exc).split("\n")[0]

@@ -1,0 +1,137 @@
+"""Shared test fixtures: hand-written Norwegian articles and the events a coder would give them.
+
+The sentences are written for these tests (no third-party text). Offsets are computed from the
+text so that they are always right.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from konflikt.model import Article, Event, EventDate, Evidence, Location, Party, Quantity
+from konflikt.pipeline import ArticleResult
+
+SYRIA_TEXT = (
+    "date 2026-03-14\n"
+    "Syriske regjeringsstyrker har tatt kontroll over landsbyen Kafr Nabl, melder nyhetsbyrået "
+    "AFP. Minst 12 opprørere ble drept da jagerfly bombet stillinger ved Idlib fredag. "
+    "Opposisjonen avviser at landsbyen har falt."
+)
+OSLO_TEXT = (
+    "Politiet i Oslo pågrep natt til søndag tre personer etter en demonstrasjon utenfor "
+    "Stortinget. Ifølge NTB skal demonstrantene ha kastet stein mot politiet."
+)
+
+
+def _span(text: str, needle: str, after: int = 0) -> tuple[int, int]:
+    start = text.index(needle, after)
+    return start, start + len(needle)
+
+
+def _sentence(text: str, needle: str) -> Evidence:
+    """The sentence containing `needle` (sentences end with '. ' in these texts)."""
+    pos = text.index(needle)
+    start = max(text.rfind(". ", 0, pos) + 2, text.rfind("\n", 0, pos) + 1)
+    end = text.index(".", pos) + 1
+    return Evidence(sentence=text[start:end], start=start, end=end)
+
+
+def _party(text: str, needle: str, **resolved: object) -> Party:
+    start, end = _span(text, needle)
+    return Party(text=needle, start=start, end=end, **resolved)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def syria_article() -> Article:
+    return Article(
+        id="test-syria-1", text=SYRIA_TEXT, title="Regjeringsstyrker tok Kafr Nabl",
+        published="2026-03-14", source="Testavisen", lang="nb", origin="tests/syria.txt",
+        body_start=SYRIA_TEXT.index("\n") + 1,
+    )  # fmt: skip
+
+
+@pytest.fixture
+def oslo_article() -> Article:
+    return Article(
+        id="test-oslo-1", text=OSLO_TEXT, title="Tre pågrepet etter demonstrasjon",
+        published="2026-04-05", source="Testavisen", lang="nb", origin="tests/oslo.txt",
+    )  # fmt: skip
+
+
+@pytest.fixture
+def syria_events(syria_article: Article) -> list[Event]:
+    t = syria_article.text
+    afp = _party(t, "nyhetsbyrået AFP", name="AFP", kind="media", via=["AFP"])
+    occupy = Event(
+        event_type="ASSAULT", mode="occupy", evidence=_sentence(t, "tatt kontroll"),
+        actor=_party(t, "Syriske regjeringsstyrker", name="Syrian Army", kind="state_forces",
+                     country="SYR"),
+        location=Location(text="Kafr Nabl", start=_span(t, "Kafr Nabl")[0],
+                          end=_span(t, "Kafr Nabl")[1], name="Kafr Nabl", country="SY",
+                          lat=35.59, lon=36.56, precision="place"),
+        date=EventDate(text="", start="2026-03-14", end="2026-03-14", precision="day"),
+        source=afp, article_id=syria_article.id, trigger="tatt kontroll",
+        trigger_start=_span(t, "tatt kontroll")[0], trigger_end=_span(t, "tatt kontroll")[1],
+    )  # fmt: skip
+    killed_start, killed_end = _span(t, "Minst 12")
+    bombing = Event(
+        event_type="ASSAULT", mode="aerial", evidence=_sentence(t, "jagerfly"),
+        actor=_party(t, "jagerfly", name="Syrian Air Force", kind="state_forces", country="SYR"),
+        recipient=_party(t, "opprørere", name="Syrian rebels", kind="armed_group"),
+        location=Location(text="Idlib", start=_span(t, "Idlib")[0], end=_span(t, "Idlib")[1],
+                          name="Idlib", geonames_id=169389, country="SY", admin1="Idlib",
+                          lat=35.93, lon=36.63, precision="place"),
+        date=EventDate(text="fredag", start="2026-03-13", end="2026-03-13", precision="day",
+                       span_start=_span(t, "fredag")[0], span_end=_span(t, "fredag")[1]),
+        quantities=[Quantity(text="Minst 12", low=12, best=12, high=None, what="killed",
+                             start=killed_start, end=killed_end)],
+        article_id=syria_article.id, trigger="bombet", trigger_start=_span(t, "bombet")[0],
+        trigger_end=_span(t, "bombet")[1], confidence=0.8,
+    )  # fmt: skip
+    denial = Event(
+        event_type="REJECT", evidence=_sentence(t, "avviser"),
+        actor=_party(t, "Opposisjonen", name="Syrian opposition", kind="armed_group"),
+        article_id=syria_article.id, trigger="avviser", trigger_start=_span(t, "avviser")[0],
+        trigger_end=_span(t, "avviser")[1],
+    )  # fmt: skip
+    return [occupy, bombing, denial]
+
+
+@pytest.fixture
+def oslo_events(oslo_article: Article) -> list[Event]:
+    t = oslo_article.text
+    oslo = Location(text="Oslo", start=_span(t, "Oslo")[0], end=_span(t, "Oslo")[1], name="Oslo",
+                    geonames_id=3143244, country="NO", admin1="Oslo", lat=59.91, lon=10.75,
+                    precision="place")  # fmt: skip
+    sunday = EventDate(text="natt til søndag", start="2026-04-05", end="2026-04-05",
+                       precision="day", span_start=_span(t, "natt til søndag")[0],
+                       span_end=_span(t, "natt til søndag")[1])  # fmt: skip
+    arrest = Event(
+        event_type="COERCE", mode="arrest", evidence=_sentence(t, "pågrep"),
+        actor=_party(t, "Politiet i Oslo", name="Oslo politidistrikt", kind="police",
+                     country="NOR"),
+        recipient=_party(t, "tre personer", kind="civilians"), location=oslo, date=sunday,
+        quantities=[Quantity(text="tre", low=3, best=3, high=3, what="people",
+                             start=_span(t, "tre")[0], end=_span(t, "tre")[1])],
+        article_id=oslo_article.id, trigger="pågrep", trigger_start=_span(t, "pågrep")[0],
+        trigger_end=_span(t, "pågrep")[1],
+    )  # fmt: skip
+    riot = Event(
+        event_type="PROTEST", mode="riot", evidence=_sentence(t, "kastet stein"),
+        actor=_party(t, "demonstrantene", name="Demonstranter", kind="civilians"),
+        recipient=_party(t, "politiet", name="Oslo politidistrikt", kind="police"),
+        source=_party(t, "NTB", name="NTB", kind="media", via=["NTB"]), stance="hedged",
+        article_id=oslo_article.id, trigger="kastet", trigger_start=_span(t, "kastet")[0],
+        trigger_end=_span(t, "kastet")[1],
+    )  # fmt: skip
+    return [arrest, riot]
+
+
+@pytest.fixture
+def syria_result(syria_article: Article, syria_events: list[Event]) -> ArticleResult:
+    return ArticleResult(article=syria_article, events=syria_events)
+
+
+@pytest.fixture
+def oslo_result(oslo_article: Article, oslo_events: list[Event]) -> ArticleResult:
+    return ArticleResult(article=oslo_article, events=oslo_events)

@@ -1,0 +1,250 @@
+"""The store: idempotent writes, round trips, filters, rejected inputs, clear errors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect, text
+
+from konflikt.errors import StoreError
+from konflikt.model import Article, Event, InputProblem
+from konflikt.pipeline import ArticleResult
+from konflikt.store import DEFAULT_URL, EventQuery, Store, default_url
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    s = Store(f"sqlite:///{tmp_path / 'test.sqlite'}")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def filled(store: Store, syria_result: ArticleResult, oslo_result: ArticleResult) -> Store:
+    assert store.add_result(syria_result)
+    assert store.add_result(oslo_result)
+    return store
+
+
+def test_same_result_twice_adds_nothing(store: Store, syria_result: ArticleResult) -> None:
+    assert store.add_result(syria_result) is True
+    before = store.counts()
+    assert store.add_result(syria_result) is False
+    assert store.counts() == before
+    assert before["articles"] == 1 and before["events"] == 3
+
+
+def test_same_content_under_another_id_is_not_stored_again(
+    store: Store, syria_result: ArticleResult, syria_article: Article
+) -> None:
+    store.add_result(syria_result)
+    copy = replace(syria_article, id="another-path", origin="elsewhere/syria.txt")
+    assert store.add_result(ArticleResult(article=copy, events=[])) is False
+    assert [a.id for a in store.articles()] == ["test-syria-1"]
+
+
+def test_idempotent_across_reopening(tmp_path: Path, syria_result: ArticleResult) -> None:
+    url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    with Store(url) as first:
+        assert first.add_result(syria_result)
+    with Store(url) as second:
+        assert not second.add_result(syria_result)
+        assert second.counts()["events"] == 3
+
+
+def test_events_round_trip(filled: Store, syria_events: list[Event]) -> None:
+    stored = {e.id: e for e in filled.events(article_id="test-syria-1")}
+    assert set(stored) == {e.id for e in syria_events}
+    for original in syria_events:
+        assert stored[original.id] == original
+        assert stored[original.id].to_dict() == original.to_dict()
+
+
+def test_articles_round_trip(filled: Store, syria_article: Article, oslo_article: Article) -> None:
+    articles = {a.id: a for a in filled.articles()}
+    assert articles == {"test-syria-1": syria_article, "test-oslo-1": oslo_article}
+
+
+def test_events_ordered_by_date_with_undated_last(filled: Store) -> None:
+    dates = [e.date.start if e.date else None for e in filled.events()]
+    assert dates == ["2026-03-13", "2026-03-14", "2026-04-05", None, None]
+
+
+def test_missing_article_id_is_filled_in(store: Store, syria_article: Article,
+                                         syria_events: list[Event]) -> None:  # fmt: skip
+    loose = replace(syria_events[0], article_id=None)
+    store.add_result(ArticleResult(article=syria_article, events=[loose]))
+    (stored,) = store.events()
+    assert stored.article_id == "test-syria-1"
+    assert stored.id == syria_events[0].id
+
+
+def test_duplicate_events_in_one_result_are_stored_once(
+    store: Store, syria_article: Article, syria_events: list[Event]
+) -> None:
+    again = replace(syria_events[1], confidence=0.3)  # same article, type, sentence, trigger
+    store.add_result(ArticleResult(article=syria_article, events=[syria_events[1], again]))
+    (stored,) = store.events()
+    assert stored.confidence == 0.8  # the first one is kept
+
+
+def test_edited_article_replaces_its_previous_version(
+    store: Store, syria_result: ArticleResult, syria_article: Article, syria_events: list[Event]
+) -> None:
+    store.add_result(syria_result)
+    edited = replace(syria_article, text=syria_article.text + " Kampene fortsatte søndag.")
+    assert store.add_result(ArticleResult(article=edited, events=syria_events[:1]))
+    assert store.counts()["articles"] == 1
+    assert [e.id for e in store.events()] == [syria_events[0].id]
+    assert store.articles()[0].text.endswith("søndag.")
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected_triggers"),
+    [
+        ({"event_type": "assault"}, ["bombet", "tatt kontroll"]),
+        ({"event_type": "ASSAULT", "mode": "aerial"}, ["bombet"]),
+        ({"actor": "politiet i oslo"}, ["pågrep"]),  # canonical name, any case
+        ({"actor": "REGJERINGSSTYRKER"}, ["tatt kontroll"]),  # the span as written
+        ({"actor": "Ø"}, []),
+        ({"country": "SY"}, ["bombet", "tatt kontroll"]),
+        ({"country": "syr"}, ["bombet", "tatt kontroll"]),
+        ({"country": "Norway"}, ["pågrep"]),
+        ({"since": "2026-03-14"}, ["tatt kontroll", "pågrep"]),
+        ({"until": "2026-03-13"}, ["bombet"]),
+        ({"since": "2026-04", "until": "2026-04"}, ["pågrep"]),
+        ({"since": "2026"}, ["bombet", "tatt kontroll", "pågrep"]),
+        ({"stance": "hedged"}, ["kastet"]),
+        ({"source": "ntb"}, ["kastet"]),  # the channel
+        ({"source": "nyhetsbyrået"}, ["tatt kontroll"]),  # the source's text
+        ({"text": "landsbyen"}, ["tatt kontroll", "avviser"]),
+        ({"text": "%"}, []),  # wildcards in user input are literal
+        ({"actor": "_"}, []),
+        ({"article_id": "test-oslo-1"}, ["pågrep", "kastet"]),
+        ({"event_type": "SANCTION"}, []),
+    ],
+)
+def test_filters(filled: Store, filters: dict[str, str], expected_triggers: list[str]) -> None:
+    assert [e.trigger for e in filled.events(**filters)] == expected_triggers
+
+
+def test_unicode_case_folding_in_filters(filled: Store) -> None:
+    assert [e.trigger for e in filled.events(text="IFØLGE")] == ["kastet"]
+
+
+def test_limit_and_offset(filled: Store) -> None:
+    everything = filled.events()
+    assert filled.events(limit=2) == everything[:2]
+    assert filled.events(limit=2, offset=2) == everything[2:4]
+    assert filled.events(EventQuery(offset=4)) == everything[4:]
+
+
+@pytest.mark.parametrize(
+    ("filters", "message"),
+    [
+        ({"event_type": "BOMB"}, "unknown event type 'BOMB'"),
+        ({"stance": "maybe"}, "unknown stance"),
+        ({"country": "Atlantis"}, "unknown country 'Atlantis'"),
+        ({"since": "14.03.2026"}, "not a date"),
+        ({"until": "2026-13"}, "not a date"),
+        ({"limit": -1}, "limit must be"),
+    ],
+)
+def test_bad_filters_say_what_is_wrong(filled: Store, filters: dict, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        filled.events(**filters)
+
+
+def test_problems_are_recorded_once(store: Store) -> None:
+    problem = InputProblem(origin="feeds/nyheter.xml#4", reason="unsupported language",
+                           detail="detected sv")  # fmt: skip
+    assert store.add_problem(problem) is True
+    assert store.add_problem(problem) is False
+    other = InputProblem(origin="feeds/nyheter.xml#4", reason="empty text")
+    assert store.add_problem(other) is True
+    assert store.problems() == [problem, other]
+
+
+def test_result_with_problem_stores_the_problem_not_the_article(
+    store: Store, syria_article: Article, syria_events: list[Event]
+) -> None:
+    problem = InputProblem(origin="tests/syria.txt", reason="extraction failed", detail="boom")
+    result = ArticleResult(article=syria_article, events=syria_events, problem=problem)
+    assert store.add_result(result) is True
+    assert store.add_result(result) is False
+    assert store.counts() == {"articles": 0, "events": 0, "problems": 1, "event_types": {}}
+    # A later run that succeeds is stored: the failed article was not marked as done.
+    assert store.add_result(ArticleResult(article=syria_article, events=syria_events))
+
+
+def test_counts(filled: Store) -> None:
+    assert filled.counts() == {
+        "articles": 2, "events": 5, "problems": 0,
+        "event_types": {"ASSAULT": 2, "COERCE": 1, "PROTEST": 1, "REJECT": 1},
+    }  # fmt: skip
+
+
+def test_mentions_and_sources_are_stored(filled: Store) -> None:
+    with filled.engine.connect() as conn:
+        roles = dict(conn.execute(text("SELECT role, count(*) FROM mentions GROUP BY role")).all())
+        vias = {row[0] for row in conn.execute(text("SELECT via FROM sources"))}
+    assert roles == {"actor": 5, "recipient": 3, "location": 3, "date": 3, "quantity": 2,
+                     "source": 2}  # fmt: skip
+    assert vias == {"AFP", "NTB"}
+
+
+def test_schema_has_the_indexes_later_features_need(store: Store) -> None:
+    insp = inspect(store.engine)
+    indexed = {col for ix in insp.get_indexes("events") for col in ix["column_names"]}
+    assert {"event_type", "date_start", "country", "article_id"} <= indexed
+    assert set(insp.get_table_names()) == {"articles", "events", "mentions", "sources",
+                                           "input_errors"}  # fmt: skip
+    assert "created_at" in {c["name"] for c in insp.get_columns("events")}
+
+
+def test_default_url_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("KONFLIKT_DB", raising=False)
+    assert default_url() == DEFAULT_URL == "sqlite:///konflikt.sqlite"
+    monkeypatch.setenv("KONFLIKT_DB", "sqlite:///elsewhere.sqlite")
+    assert default_url() == "sqlite:///elsewhere.sqlite"
+
+
+def test_missing_folders_are_created(tmp_path: Path) -> None:
+    with Store(f"sqlite:///{tmp_path / 'build' / 'deep' / 'k.sqlite'}"):
+        pass
+    assert (tmp_path / "build" / "deep" / "k.sqlite").is_file()
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("konflikt.sqlite", "not a database URL"),
+        ("nosuchdb://host/db", "cannot use this database URL"),
+    ],
+)
+def test_bad_url_is_a_store_error(url: str, message: str) -> None:
+    with pytest.raises(StoreError, match=message):
+        Store(url)
+
+
+def test_unwritable_path_is_a_store_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    with pytest.raises(StoreError, match="cannot create the folder") as info:
+        Store(f"sqlite:///{blocker / 'k.sqlite'}")
+    assert "a-file" in str(info.value)
+
+
+def test_read_only_open_of_a_missing_file_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no database at this path"):
+        Store(f"sqlite:///{tmp_path / 'missing.sqlite'}", create=False)
+    assert not (tmp_path / "missing.sqlite").exists()
+
+
+def test_password_is_not_shown_in_errors() -> None:
+    with pytest.raises(StoreError) as info:
+        Store("nosuchdb://analyst:hemmelig@host/db")
+    assert "hemmelig" not in str(info.value)

@@ -97,6 +97,11 @@ class Store:
                 f"cannot create the folder for the database: {exc.strerror}", origin=shown
             ) from None
 
+    @property
+    def display_url(self) -> str:
+        """The URL with any password masked, for messages and summaries."""
+        return self._shown
+
     def close(self) -> None:
         self.engine.dispose()
 

@@ -248,3 +248,33 @@ def test_password_is_not_shown_in_errors() -> None:
     with pytest.raises(StoreError) as info:
         Store("nosuchdb://analyst:hemmelig@host/db")
     assert "hemmelig" not in str(info.value)
+
+
+def test_display_url_is_the_url_when_there_is_no_password(tmp_path: Path) -> None:
+    with Store(f"sqlite:///{tmp_path / 'k.sqlite'}") as store:
+        assert store.display_url == store.url
+
+
+def test_schema_compiles_for_postgresql() -> None:
+    """Later releases move to PostgreSQL: the DDL must be valid there too (JSONB, timestamps)."""
+    from sqlalchemy.dialects import postgresql
+    from sqlalchemy.schema import CreateTable
+
+    from konflikt.store.schema import Base
+
+    ddl = {t.name: str(CreateTable(t).compile(dialect=postgresql.dialect()))
+           for t in Base.metadata.sorted_tables}  # fmt: skip
+    assert "data JSONB NOT NULL" in ddl["events"]
+    assert "created_at TIMESTAMP WITH TIME ZONE" in ddl["events"]
+    assert "UNIQUE (content_hash)" in ddl["articles"]
+
+
+def test_filter_values_are_bound_parameters_not_sql(filled: Store) -> None:
+    from konflikt.store.store import _conditions
+
+    hostile = "x'; DROP TABLE events; --"
+    query = EventQuery(actor=hostile, source=hostile, text=hostile, article_id=hostile)
+    for cond in _conditions(query):
+        assert "DROP TABLE" not in str(cond.compile(compile_kwargs={}))
+    assert filled.events(actor=hostile) == []
+    assert filled.counts()["events"] == 5

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from konflikt.errors import ExtractionError, ModelError
 from konflikt.model import Article, Event, InputProblem
@@ -235,3 +235,31 @@ class RunSummary:
     @property
     def events(self) -> int:
         return sum(self.events_by_type.values())
+
+
+class ResultSink(Protocol):
+    """Where results go: `konflikt.store.Store` (an interface, so the pipeline does not import
+    the database layer)."""
+
+    def add_result(self, result: ArticleResult) -> bool: ...
+
+
+def run(
+    items: Iterable[Article | InputProblem],
+    *,
+    store: ResultSink | None = None,
+    on_result: Callable[[ArticleResult, RunSummary], None] | None = None,
+    **options: Any,
+) -> RunSummary:
+    """Process everything, store each result as it comes (when a store is given) and tally.
+
+    `on_result` sees every result after it was stored (progress bars, collecting events);
+    `options` go to `process()`.
+    """
+    summary = RunSummary()
+    for result in process(items, **options):
+        stored = store.add_result(result) if store is not None else None
+        summary.add(result, stored=stored)
+        if on_result is not None:
+            on_result(result, summary)
+    return summary

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from konflikt.errors import ExtractionError, ModelError
 from konflikt.model import Article, Event, Evidence, InputProblem
 from konflikt.pipeline import ArticleResult, RunSummary, process
+from konflikt.pipeline import run as run_pipeline
 
 ATTACK = "Opprørere angrep en militærkonvoi nord for Mosul tirsdag. Tre soldater ble drept."
 DENIAL = "Regjeringen avviser at det pågår forhandlinger med opprørerne."
@@ -186,3 +187,37 @@ def test_summary_counts() -> None:
     assert summary.events_by_type == {"ASSAULT": 1}
     assert summary.events == 1
     assert [p.reason for p in summary.problems] == ["empty file"]
+
+
+class MemoryStore:
+    """Stands in for `konflikt.store.Store`: idempotent on article content."""
+
+    def __init__(self) -> None:
+        self.hashes: set[str] = set()
+
+    def add_result(self, result: ArticleResult) -> bool:
+        if result.article is None or result.problem is not None:
+            return False
+        if result.article.content_hash in self.hashes:
+            return False
+        self.hashes.add(result.article.content_hash)
+        return True
+
+
+def test_run_stores_and_tallies_idempotently() -> None:
+    store = MemoryStore()
+    seen: list[str | None] = []
+
+    def items() -> list[Article | InputProblem]:
+        return [article("a", ATTACK), article("b", DENIAL), InputProblem("c.txt", "empty file")]
+
+    options = {"load": blank, "extract": fake_extract, "identify": lambda text: "nb"}
+    first = run_pipeline(
+        items(), store=store, on_result=lambda r, s: seen.append(r.article and r.article.id),
+        **options,
+    )  # fmt: skip
+    assert seen == ["a", "b", None]
+    assert (first.articles, first.new, first.already_stored, first.events) == (2, 2, 0, 1)
+    second = run_pipeline(items(), store=store, **options)
+    assert (second.articles, second.new, second.already_stored, second.events) == (2, 0, 2, 1)
+    assert len(second.problems) == 1

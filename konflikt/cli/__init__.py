@@ -16,6 +16,7 @@ app = typer.Typer(
 
 import konflikt.cli.errors_cmd  # noqa: E402, F401
 import konflikt.cli.events_cmd  # noqa: E402, F401
+import konflikt.cli.extract_cmd  # noqa: E402, F401
 
 # --- end command modules ---
 

@@ -1,0 +1,200 @@
+"""`konflikt extract` in-process: exit codes, summary, export, idempotency on an SQLite file.
+
+The language pipeline, identifier and extractor are stand-ins (a blank spaCy pipeline and a
+keyword extractor), so these tests do not need the trained models.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import sys
+import types
+from pathlib import Path
+
+import pytest
+import spacy
+from click.testing import Result
+from spacy.language import Language
+from spacy.tokens import Doc
+from typer.testing import CliRunner
+
+from konflikt.cli import app
+from konflikt.model import Article, Event, Evidence, Party
+
+ARTICLE = (
+    "date 2024-03-05\n"
+    "Russiske styrker angrep Kharkiv med droner natt til tirsdag, sier ordføreren til NTB. "
+    "Minst fire personer ble drept. Russland avviser at sivile mål ble rammet."
+)
+SECOND = "Opprørere angrep en militærkonvoi nord for Mosul tirsdag, melder Reuters."
+
+
+def _blank(lang: str) -> Language:
+    nlp = spacy.blank("nb")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def _extract(doc: Doc, article: Article) -> list[Event]:
+    """ASSAULT for "angrep", REJECT for "avviser": enough to see events flow through."""
+    events = []
+    for sent in doc.sents:
+        for cue, event_type in (("angrep", "ASSAULT"), ("avviser", "REJECT")):
+            if cue in sent.text:
+                start = sent.start_char + article.body_start
+                trigger = start + sent.text.index(cue)
+                events.append(
+                    Event(
+                        event_type,
+                        Evidence(sent.text, start, start + len(sent.text)),
+                        actor=Party(text=sent[0].text),
+                        article_id=article.id,
+                        trigger=cue,
+                        trigger_start=trigger,
+                        trigger_end=trigger + len(cue),
+                    )
+                )
+    return events
+
+
+@pytest.fixture(autouse=True)
+def fake_nlp(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("konflikt.nlp.load", _blank, raising=False)
+    monkeypatch.setattr("konflikt.extract.extract_events", _extract, raising=False)
+    langid = types.ModuleType("konflikt.ingest.langid")
+    langid.identify_language = lambda text: "en" if " the " in text else "nb"  # type: ignore[attr-defined]
+    langid.SUPPORTED = {"nb", "nn"}  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "konflikt.ingest.langid", langid)
+
+
+@pytest.fixture
+def inputs(tmp_path: Path) -> Path:
+    folder = tmp_path / "inn"
+    folder.mkdir()
+    (folder / "kharkiv.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "mosul.txt").write_text(SECOND, encoding="utf-8")
+    return folder
+
+
+def invoke(*args: str, input: str | None = None) -> Result:
+    # A wide terminal, so that table cells are not folded mid-word.
+    return CliRunner().invoke(app, ["extract", *args], input=input, env={"COLUMNS": "200"})
+
+
+def _count(db: Path, table: str) -> int:
+    with sqlite3.connect(db) as con:
+        return con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def test_extract_stores_and_summarises(inputs: Path, tmp_path: Path) -> None:
+    db = tmp_path / "k.sqlite"
+    result = invoke(str(inputs), "--db", f"sqlite:///{db}")
+    assert result.exit_code == 0, result.output
+    assert "articles processed" in result.stderr
+    assert "ASSAULT" in result.stderr and "REJECT" in result.stderr
+    assert result.stdout == ""  # the summary and progress go to stderr
+    assert _count(db, "articles") == 2
+    stored = _count(db, "events")
+    assert stored == 3
+
+
+def test_rerun_is_idempotent(inputs: Path, tmp_path: Path) -> None:
+    db = tmp_path / "k.sqlite"
+    first = invoke(str(inputs), "--db", f"sqlite:///{db}")
+    second = invoke(str(inputs), "--db", f"sqlite:///{db}")
+    assert first.exit_code == second.exit_code == 0
+    assert _count(db, "articles") == 2
+    assert _count(db, "events") == 3
+    assert _summary_row(second.stderr, "already stored") == "2"
+    assert _summary_row(second.stderr, "new in the database") == "0"
+
+
+def _summary_row(text: str, label: str) -> str:
+    for line in text.splitlines():
+        if label in line:
+            return line.replace("│", " ").split()[-1]
+    raise AssertionError(f"{label!r} not in summary:\n{text}")
+
+
+def test_rejected_inputs_give_exit_code_3_and_are_stored(inputs: Path, tmp_path: Path) -> None:
+    (inputs / "tom.txt").write_bytes(b"")
+    (inputs / "english.txt").write_text("Rebels attacked the convoy on Tuesday.", "utf-8")
+    (inputs / "linjer.jsonl").write_text('{"id": "x", "text": "Politiet pågrep\n', "utf-8")
+    db = tmp_path / "k.sqlite"
+    result = invoke(str(inputs), str(tmp_path / "mangler.txt"), "--db", f"sqlite:///{db}")
+    assert result.exit_code == 3, result.output
+    for reason in ("empty file", "language en is not supported", "broken JSON line",
+                   "no such file or directory"):  # fmt: skip
+        assert reason in result.stderr
+    assert _summary_row(result.stderr, "rejected inputs") == "4"
+    assert _count(db, "articles") == 2  # the good ones are in all the same
+    assert _count(db, "input_errors") == 4
+
+
+def test_out_jsonl_and_show(inputs: Path, tmp_path: Path) -> None:
+    out = tmp_path / "hendelser.jsonl"
+    db = tmp_path / "k.sqlite"
+    result = invoke(str(inputs / "kharkiv.txt"), "--db", f"sqlite:///{db}", "--out", str(out),
+                    "--show")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert sorted(r["event_type"] for r in records) == ["ASSAULT", "REJECT"]
+    for record in records:
+        start, end = record["evidence"]["start"], record["evidence"]["end"]
+        assert ARTICLE[start:end] == record["evidence"]["sentence"]
+    assert "ASSAULT" in result.stdout and "REJECT" in result.stdout  # the --show table
+    assert "2024-03-05" in result.stdout  # the header's date in the table title
+
+
+def test_format_from_suffix_and_stdout(inputs: Path, tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'k.sqlite'}"
+    geojson = tmp_path / "hendelser.geojson"
+    assert invoke(str(inputs), "--db", db, "--out", str(geojson)).exit_code == 0
+    assert json.loads(geojson.read_text("utf-8"))["type"] == "FeatureCollection"
+    result = invoke(str(inputs), "--db", db, "--out", "-", "--format", "jsonl", "-q")
+    assert result.exit_code == 0
+    assert len(result.stdout.splitlines()) == 3
+
+
+def test_stdin(tmp_path: Path) -> None:
+    db = tmp_path / "k.sqlite"
+    result = invoke("-", "--db", f"sqlite:///{db}", input=ARTICLE)
+    assert result.exit_code == 0, result.output
+    assert _count(db, "articles") == 1
+
+
+def test_published_option_reaches_the_article(inputs: Path, tmp_path: Path) -> None:
+    db = tmp_path / "k.sqlite"
+    result = invoke(str(inputs / "mosul.txt"), "--db", f"sqlite:///{db}", "--published",
+                    "2024-03-12")  # fmt: skip
+    assert result.exit_code == 0
+    with sqlite3.connect(db) as con:
+        assert con.execute("SELECT published FROM articles").fetchone()[0] == "2024-03-12"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--published", "tirsdag"],
+        ["--format", "csv"],  # without --out
+        ["--out", "x.csv", "--format", "xml"],
+        ["--db", "ikke en url"],
+    ],
+)
+def test_usage_errors_exit_2(inputs: Path, args: list[str]) -> None:
+    result = invoke(str(inputs), *args)
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+
+
+def test_no_paths_is_a_usage_error() -> None:
+    assert invoke().exit_code == 2
+
+
+def test_unusable_database_exits_1_without_traceback(inputs: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "fil"
+    blocker.write_text("x", "utf-8")
+    result = invoke(str(inputs), "--db", f"sqlite:///{blocker}/under/k.sqlite")
+    assert result.exit_code == 1
+    assert "Error" in result.stderr and "Traceback" not in result.output

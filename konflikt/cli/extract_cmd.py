@@ -145,7 +145,7 @@ def run_extract(settings: ExtractSettings, console: Console, err: Console) -> in
                 )
 
             summary = run(items, store=store, on_result=on_result)
-            shown_db = store.display_url()
+            shown_db = store.display_url
         events = [event for result in results for event in result.events]
         if settings.out is not None:
             target = sys.stdout if str(settings.out) == "-" else settings.out

@@ -124,7 +124,7 @@ def _print_table(events: list[Event], console: Console) -> None:
 def _name(party: object) -> str:
     if party is None:
         return ""
-    return getattr(party, "name", None) or getattr(party, "text", "")
+    return getattr(party, "name", None) or getattr(party, "text", None) or ""
 
 
 def _shorten(text: str, width: int) -> str:

@@ -107,7 +107,7 @@ class MentionRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     event_id: Mapped[str] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
     role: Mapped[str] = mapped_column(String(16))  # actor recipient location date quantity source
-    text: Mapped[str] = mapped_column(Text)
+    text: Mapped[str | None] = mapped_column(Text)  # None for a party the sentence only implies
     start_char: Mapped[int | None] = mapped_column(Integer)
     end_char: Mapped[int | None] = mapped_column(Integer)
     name: Mapped[str | None] = mapped_column(String(300), index=True)  # canonical, if resolved
@@ -120,8 +120,8 @@ class SourceRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     event_id: Mapped[str] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
-    name: Mapped[str] = mapped_column(String(300), index=True)
-    text: Mapped[str] = mapped_column(Text)
+    name: Mapped[str | None] = mapped_column(String(300), index=True)
+    text: Mapped[str | None] = mapped_column(Text)
     via: Mapped[str | None] = mapped_column(String(200), index=True)
 
 

@@ -343,7 +343,7 @@ def _event_row(ev: Event) -> EventRow:
     )
     row.mentions = list(_mentions(ev))
     if ev.source is not None:
-        name = _party_name(ev.source) or ev.source.text
+        name = _party_name(ev.source)
         row.sources = [
             SourceRow(name=name, text=ev.source.text, via=via) for via in ev.source.via or [None]
         ]

@@ -15,6 +15,7 @@ import pytest
 
 from konflikt.export import CSV_COLUMNS, SCHEMA_PATH, acled_type, write_events
 from konflikt.model import Event, Party
+from konflikt.paths import shared_dir
 
 ACLED_COLUMNS = (
     "event_date", "event_type", "sub_event_type", "actor1", "actor2", "location", "latitude",
@@ -232,3 +233,18 @@ def test_write_to_a_path(tmp_path: Path, events: list[Event]) -> None:
 def test_unknown_format_is_refused(events: list[Event]) -> None:
     with pytest.raises(ValueError, match="unknown export format 'xlsx'; use one of jsonl"):
         write_events(events, io.StringIO(), "xlsx")
+
+
+def test_the_schema_fits_the_gold_events_of_the_manual(
+    validator: jsonschema.Draft202012Validator,
+) -> None:
+    """Read at run time from ../shared (never copied): real annotations must fit the schema."""
+    gold = shared_dir() / "data" / "gold" / "dev" / "events.jsonl"
+    if not gold.is_file():
+        pytest.skip(f"no gold data at {gold}")
+    annotation_only = {"optional", "note"}
+    lines = gold.read_text(encoding="utf-8").splitlines()
+    for line in lines:
+        record = {k: v for k, v in json.loads(line).items() if k not in annotation_only}
+        validator.validate(Event.from_dict(record).to_dict())
+    assert len(lines) > 50

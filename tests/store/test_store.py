@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import inspect, text
 
 from konflikt.errors import StoreError
-from konflikt.model import Article, Event, InputProblem
+from konflikt.model import Article, Event, InputProblem, Party
 from konflikt.pipeline import ArticleResult
 from konflikt.store import DEFAULT_URL, EventQuery, Store, default_url
 
@@ -278,3 +278,14 @@ def test_filter_values_are_bound_parameters_not_sql(filled: Store) -> None:
         assert "DROP TABLE" not in str(cond.compile(compile_kwargs={}))
     assert filled.events(actor=hostile) == []
     assert filled.counts()["events"] == 5
+
+
+def test_an_implied_party_without_text_is_stored(
+    store: Store, syria_article: Article, syria_events: list[Event]
+) -> None:
+    # The manual's gold data gives an implied actor a canonical name but no span (text null).
+    implied = Party(text=None, name="Syrian Army", kind="state_forces")  # type: ignore[arg-type]
+    event = replace(syria_events[2], actor=implied, source=implied)
+    assert store.add_result(ArticleResult(article=syria_article, events=[event]))
+    (stored,) = store.events(actor="syrian army")
+    assert stored == event

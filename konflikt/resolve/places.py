@@ -1,0 +1,368 @@
+"""Place resolution: a span such as "Bagdad", "Raqqas" or "Deir al-Zor-provinsen" becomes a
+`Location` with a GeoNames id, a country, an admin1 and a point taken from data.
+
+The gazetteer is the packaged derivative of GeoNames (CC BY 4.0, https://www.geonames.org) built
+by `konflikt.resolve.build_places` into `konflikt/data/places/`:
+
+- `gazetteer_main.tsv.gz`: countries, admin1 regions, places with >= 15 000 inhabitants anywhere
+  and every GeoNames place in the Nordic countries, with their Latin-script alternate names. It is
+  loaded on first use and is also the table `find_place_mentions` scans text with.
+- `gazetteer_minor.tsv.gz`: smaller places (>= 1 000 inhabitants), main names only. Loaded only
+  when `resolve_place` gets a span the main table does not know (a named town such as Lampedusa).
+- `exonyms.tsv`: Norwegian names (Bagdad, Damaskus, Moskva, Vestbredden, Nord-Libanon ...).
+- `common_words.txt`: common Norwegian words; a place name among them (Vik, Sand, Man ...) is
+  taken by the scanner only when capitalised inside a sentence.
+
+Decisions (coding manual §3 "Places"):
+- Precision is `place` for a town or city, `admin1` for a province or region that GeoNames has as
+  a first-level division, `country` for a country.
+- "X-provinsen", "provinsen X", "X-regionen", "X fylke" ask for the admin1 named X.
+- A compass region ("Nord-Irak", "Øst-Aleppo") is the region itself when the gazetteer or the
+  exonyms know it ("Nord-Libanon" is the North Governorate), else the place it qualifies, with that
+  place's precision: "Nord-Irak" is Iraq at precision `country`. A region is never given a point
+  of its own.
+- Norwegian genitive -s ("Raqqas", "Syrias") is removed when the full form is unknown.
+- Ambiguity: the admin1 or place asked for by a marker first, then the `country_hint`, then a
+  Norwegian exonym, then a country over anything else, then the most populous. An admin1 counts
+  with a tenth of its population so that a city beats the province named after it (Raqqa).
+- Never an invented point: an admin1 point is the mean of its GeoNames member places; a feature
+  without a point in the data is returned without lat/lon.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from konflikt.model import Location
+from konflikt.paths import DATA_DIR
+
+PLACES_DIR = DATA_DIR / "places"
+_KIND_TO_PRECISION = {"place": "place", "admin1": "admin1", "country": "country"}
+# An admin1 competes with places of the same name with a tenth of its population: "Raqqa" (city
+# 0.53 M, governorate 0.62 M) and "Washington" (city 0.69 M, state ~5 M by member places) are the
+# cities, while a name with no sizeable town ("Tigray") is the region.
+_ADMIN1_WEIGHT = 0.1
+_MAX_TOKENS = 5
+
+_ADMIN_SUFFIX = re.compile(
+    r"^(?P<stem>.+?)[- ](?P<marker>provinsen|provins|regionen|region|fylket|fylke|guvernementet|"
+    r"guvernement|delstaten|delstat|distriktet|oblasten|oblast|governorate|province)$",
+    re.IGNORECASE,
+)
+_ADMIN_PREFIX = re.compile(
+    r"^(?:provinsen|regionen|fylket|delstaten|guvernementet|distriktet|oblasten) (?P<stem>.+)$",
+    re.IGNORECASE,
+)
+_PLACE_SUFFIX = re.compile(r"^(?P<stem>.+?)[- ](?:by|byen|sentrum|området|kommune)$", re.I)
+_PLACE_PREFIX = re.compile(r"^(?:byen|landsbyen|tettstedet|bydelen|havnebyen) (?P<stem>.+)$", re.I)
+_COMPASS = re.compile(
+    r"^(?:nord|sør|syd|øst|aust|vest|nordøst|nordvest|sørøst|sørvest|midt|sentral)-(?P<stem>.+)$",
+    re.IGNORECASE,
+)
+_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*")
+_SENTENCE_END = set('.!?:;–—-«»"\n')
+
+
+@dataclass(frozen=True, slots=True)
+class Feature:
+    """One gazetteer row."""
+
+    geonameid: int
+    kind: str  # place | admin1 | country
+    name: str
+    country: str  # ISO 3166-1 alpha-2
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    population: int
+
+    def to_location(self, text: str) -> Location:
+        return Location(
+            text=text,
+            name=self.name,
+            geonames_id=self.geonameid,
+            country=self.country,
+            admin1=self.admin1 if self.kind != "country" else None,
+            lat=self.lat,
+            lon=self.lon,
+            precision=_KIND_TO_PRECISION[self.kind],  # type: ignore[arg-type]
+        )
+
+
+def normalize(name: str) -> str:
+    """Index key: case-folded, one kind of apostrophe and hyphen, single spaces."""
+    name = name.casefold().replace("’", "'").replace("‘", "'").replace("ʻ", "'")
+    name = name.replace("ʼ", "'").replace("‐", "-").replace("–", "-")
+    return " ".join(name.split())
+
+
+def fold(key: str) -> str:
+    """Key without diacritics, keeping the Norwegian letters æ, ø and å (Bø is not Bo)."""
+    if key.isascii():
+        return key
+    out = []
+    for ch in key:
+        if ch in "æøå":
+            out.append(ch)
+            continue
+        decomposed = unicodedata.normalize("NFKD", ch)
+        out.append("".join(c for c in decomposed if not unicodedata.combining(c)))
+    return "".join(out)
+
+
+class Gazetteer:
+    """Name index over the packaged gazetteer files; build with `load_gazetteer()`."""
+
+    def __init__(self, places_dir: Path = PLACES_DIR) -> None:
+        self.places_dir = places_dir
+        self.main: dict[str, list[Feature]] = {}
+        self.exonyms: dict[str, list[Feature]] = {}
+        self._minor: dict[str, list[Feature]] | None = None
+        self.stopwords: frozenset[str] = frozenset()
+        self._load_main()
+
+    def _load_main(self) -> None:
+        by_name: dict[tuple[str, str, str], Feature] = {}
+        for feature, keys in _read_rows(self.places_dir / "gazetteer_main.tsv.gz"):
+            by_name.setdefault((feature.name, feature.country, feature.kind), feature)
+            _index(self.main, feature, keys)
+        for exonym, target, country, kind in _read_exonyms(self.places_dir / "exonyms.tsv"):
+            feature = by_name.get((target, country, kind))
+            if feature is None:
+                raise ValueError(
+                    f"exonyms.tsv: {exonym!r} names {target!r} ({country}, {kind}), "
+                    "which is not in the gazetteer"
+                )
+            _index(self.exonyms, feature, {normalize(exonym), fold(normalize(exonym))})
+        path = self.places_dir / "common_words.txt"
+        self.stopwords = frozenset(
+            normalize(w)
+            for w in path.read_text(encoding="utf-8").split("\n")
+            if w.strip() and not w.startswith("#")
+        )
+
+    @property
+    def minor(self) -> dict[str, list[Feature]]:
+        if self._minor is None:
+            self._minor = {}
+            for feature, keys in _read_rows(self.places_dir / "gazetteer_minor.tsv.gz"):
+                _index(self._minor, feature, keys)
+        return self._minor
+
+    def candidates(self, name: str, *, minor: bool) -> tuple[list[Feature], list[Feature]]:
+        """(exonym features, gazetteer features) for a name."""
+        key = normalize(name)
+        keys = [key] if fold(key) == key else [key, fold(key)]
+        if "-" in key:
+            keys.append(key.replace("-", " "))
+        exo: list[Feature] = []
+        feats: list[Feature] = []
+        for k in keys:
+            exo += self.exonyms.get(k, [])
+            feats += self.main.get(k, [])
+        if not exo and not feats and minor:
+            for k in keys:
+                feats += self.minor.get(k, [])
+        return exo, feats
+
+
+def _index(index: dict[str, list[Feature]], feature: Feature, keys: Iterable[str]) -> None:
+    """Add a feature under its keys (already `normalize`d and `fold`ed by the build)."""
+    for key in keys:
+        bucket = index.get(key)
+        if bucket is None:
+            index[key] = [feature]
+        elif not any(f is feature for f in bucket):
+            bucket.append(feature)
+
+
+def _read_rows(path: Path) -> Iterator[tuple[Feature, list[str]]]:
+    with gzip.open(path, "rt", encoding="utf-8", newline="") as fh:
+        reader = csv.reader(fh, delimiter="\t")
+        next(reader)  # header
+        for gid, kind, name, cc, admin1, lat, lon, pop, keys in reader:
+            feature = Feature(
+                geonameid=int(gid), kind=kind, name=name, country=cc, admin1=admin1 or None,
+                lat=float(lat) if lat else None, lon=float(lon) if lon else None,
+                population=int(pop or 0),
+            )  # fmt: skip
+            yield feature, keys.split("|")
+
+
+def _read_exonyms(path: Path) -> Iterator[tuple[str, str, str, str]]:
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            exonym, target, country, kind = line.split("\t")
+            yield exonym, target, country, kind
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer, loaded once per process."""
+    return Gazetteer()
+
+
+def _alpha2(code: str | None) -> str | None:
+    if not code:
+        return None
+    code = code.upper()
+    if len(code) == 3:
+        import pycountry
+
+        country = pycountry.countries.get(alpha_3=code)
+        return country.alpha_2 if country else None
+    return code
+
+
+def _variants(text: str) -> Iterator[tuple[str, str | None, bool]]:
+    """(name to look up, kind asked for, is a compass region) in the order they are tried."""
+    yield text, None, False
+    for pattern, kind in ((_ADMIN_SUFFIX, "admin1"), (_ADMIN_PREFIX, "admin1"),
+                          (_PLACE_SUFFIX, "place"), (_PLACE_PREFIX, "place")):  # fmt: skip
+        m = pattern.match(text)
+        if m:
+            yield m.group("stem"), kind, False
+    m = _COMPASS.match(text)
+    if m:
+        yield m.group("stem"), None, True
+    if len(text) > 3 and text[-1] in "s'" and text[-2] != "s":
+        yield text[:-1], None, False  # genitive: Raqqas, Syrias, Idlib'
+
+
+def _score(feature: Feature, *, exonym: bool, kind: str | None, hint: str | None) -> tuple:
+    weight = _ADMIN1_WEIGHT if feature.kind == "admin1" else 1.0
+    return (
+        kind is not None and feature.kind == kind,
+        hint is not None and feature.country == hint,
+        exonym,
+        feature.kind == "country",
+        feature.population * weight,
+    )
+
+
+def _best(gaz: Gazetteer, name: str, kind: str | None, hint: str | None,
+          *, minor: bool) -> Feature | None:  # fmt: skip
+    exo, feats = gaz.candidates(name, minor=minor)
+    scored = [(_score(f, exonym=True, kind=kind, hint=hint), f) for f in exo]
+    scored += [(_score(f, exonym=False, kind=kind, hint=hint), f) for f in feats]
+    if not scored:
+        return None
+    return max(scored, key=lambda pair: pair[0])[1]
+
+
+def _clean(text: str) -> str:
+    return text.strip().strip("«»\"'“”.,:;()[]").strip()
+
+
+def lookup(text: str, *, country_hint: str | None = None, minor: bool = True) -> Feature | None:
+    """The gazetteer feature a place name refers to, or None."""
+    gaz = load_gazetteer()
+    hint = _alpha2(country_hint)
+    text = _clean(text)
+    if not text:
+        return None
+    for name, kind, _compass in _variants(text):
+        feature = _best(gaz, name, kind, hint, minor=False)
+        if feature is None and name != text:
+            # the stem may itself be inflected: "Raqqas-området" is rare, "Idlibs" is not
+            for inner, inner_kind, _ in list(_variants(name))[1:]:
+                feature = _best(gaz, inner, inner_kind or kind, hint, minor=False)
+                if feature:
+                    break
+        if feature is not None:
+            return feature
+    if minor:
+        for name, kind, _compass in _variants(text):
+            feature = _best(gaz, name, kind, hint, minor=True)
+            if feature is not None:
+                return feature
+    return None
+
+
+def resolve_place(text: str, *, country_hint: str | None = None) -> Location | None:
+    """Resolve a place span as written ("Bagdad", "Raqqas", "Idlib-provinsen", "Nord-Irak").
+
+    `country_hint` (ISO alpha-2 or alpha-3) breaks ties between places of the same name. The
+    caller sets `start`/`end` on the returned Location; `text` is the input.
+    """
+    if not isinstance(text, str):
+        return None
+    feature = lookup(text, country_hint=country_hint)
+    return feature.to_location(text) if feature else None
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\"«“'(":
+        if text[i] in '«“"(':
+            return True
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_END
+
+
+def find_place_mentions(text: str) -> list[Location]:
+    """Scan text for place names from the main gazetteer and the exonyms (longest match first,
+    non-overlapping), with `start`/`end` set. Only capitalised words start a match; a name that
+    is also a common Norwegian word is skipped at the start of a sentence; a name next to another
+    capitalised word that is not a place ("Erna Solberg", "Washington Post") is skipped."""
+    gaz = load_gazetteer()
+    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    found: list[Location] = []
+    i = 0
+    while i < len(tokens):
+        start = tokens[i][0]
+        if not text[start].isupper():
+            i += 1
+            continue
+        match = None
+        for j in range(min(len(tokens), i + _MAX_TOKENS), i, -1):
+            if any(text[tokens[k][1] : tokens[k + 1][0]] != " " for k in range(i, j - 1)):
+                continue  # a span crosses punctuation: "Raqqa, Syria" is two places
+            span = text[start : tokens[j - 1][1]]
+            feature = lookup(span, minor=False)
+            if feature is not None:
+                match = (j, span, feature)
+                break
+        if match is None:
+            i += 1
+            continue
+        j, span, feature = match
+        if _rejected(text, tokens, i, j, span, gaz):
+            i += 1
+            continue
+        location = feature.to_location(span)
+        location.start, location.end = start, start + len(span)
+        found.append(location)
+        i = j
+    return found
+
+
+def _rejected(text: str, tokens: list[tuple[int, int]], i: int, j: int, span: str,
+              gaz: Gazetteer) -> bool:  # fmt: skip
+    key = normalize(span)
+    if (key in gaz.stopwords or key.rstrip("s") in gaz.stopwords) and _sentence_initial(
+        text, tokens[i][0]
+    ):
+        return True
+    if key in gaz.stopwords and not span[0].isupper():
+        return True
+    for k in (i - 1, j):
+        if not 0 <= k < len(tokens):
+            continue
+        a, b = tokens[k]
+        gap = text[tokens[k][1] : tokens[i][0]] if k < i else text[tokens[j - 1][1] : a]
+        word = text[a:b]
+        if gap != " " or not word[0].isupper():
+            continue
+        if k < i and normalize(word) in gaz.stopwords and _sentence_initial(text, a):
+            continue  # "I Raqqa", "Ifølge Moskva": a common word, not a first name
+        if lookup(word, minor=False) is None:
+            return True  # part of a longer proper name: a person, a paper, an organisation
+    return False

@@ -31,7 +31,8 @@ def _span(text: str, needle: str, after: int = 0) -> tuple[int, int]:
 def _sentence(text: str, needle: str) -> Evidence:
     """The sentence containing `needle` (sentences end with '. ' in these texts)."""
     pos = text.index(needle)
-    start = max(text.rfind(". ", 0, pos) + 2, text.rfind("\n", 0, pos) + 1)
+    dot = text.rfind(". ", 0, pos)
+    start = max(dot + 2 if dot >= 0 else 0, text.rfind("\n", 0, pos) + 1)
     end = text.index(".", pos) + 1
     return Evidence(sentence=text[start:end], start=start, end=end)
 

@@ -103,7 +103,12 @@ def _print_table(events: list[Event], console: Console) -> None:
     for column in ("date", "type", "actor", "recipient", "location", "stance", "source",
                    "evidence", "id"):  # fmt: skip
         # Ids and dates are copied into other commands: never wrap them.
-        table.add_column(column, overflow="fold", no_wrap=column in ("id", "date"))
+        table.add_column(
+            column,
+            overflow="fold",
+            no_wrap=column in ("id", "date"),
+            min_width=30 if column == "evidence" else None,
+        )
     for ev in events:
         table.add_row(
             (ev.date.start or ev.date.text) if ev.date else "",
@@ -112,13 +117,18 @@ def _print_table(events: list[Event], console: Console) -> None:
             _name(ev.recipient),
             (ev.location.name or ev.location.text) if ev.location else "",
             ev.stance,
-            _name(ev.source) + (f" via {', '.join(ev.source.via)}" if ev.source and ev.source.via
-                                else ""),
+            _source(ev),
             _shorten(ev.evidence.sentence, 120),
             ev.id,
         )  # fmt: skip
     console.print(table)
     console.print(f"{len(events)} event{'s' if len(events) != 1 else ''}")
+
+
+def _source(ev: Event) -> str:
+    name = _name(ev.source)
+    channels = [v for v in ev.source.via if v != name] if ev.source else []
+    return name + (f" via {', '.join(channels)}" if channels else "")
 
 
 def _name(party: object) -> str:

@@ -289,3 +289,14 @@ def test_an_implied_party_without_text_is_stored(
     assert store.add_result(ArticleResult(article=syria_article, events=[event]))
     (stored,) = store.events(actor="syrian army")
     assert stored == event
+
+
+def test_stored_offsets_point_into_the_stored_text(filled: Store) -> None:
+    texts = {a.id: a.text for a in filled.articles()}
+    for ev in filled.events():
+        text = texts[ev.article_id]
+        assert text[ev.evidence.start : ev.evidence.end] == ev.evidence.sentence
+        assert ev.trigger and text[ev.trigger_start : ev.trigger_end] == ev.trigger
+        for party in (ev.actor, ev.recipient, ev.source):
+            if party is not None and party.start is not None:
+                assert text[party.start : party.end] == party.text

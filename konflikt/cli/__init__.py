@@ -15,6 +15,7 @@ app = typer.Typer(
 # --- command modules (keep one import per line) ---
 
 import konflikt.cli.errors_cmd  # noqa: E402, F401
+import konflikt.cli.eval_cmd  # noqa: E402, F401
 import konflikt.cli.events_cmd  # noqa: E402, F401
 import konflikt.cli.extract_cmd  # noqa: E402, F401
 

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event, func, or_, select
+from sqlalchemy import Engine, create_engine, delete, event, func, or_, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -132,8 +132,10 @@ class Store:
 
         Returns False when nothing new was stored: the same content is already there, or the
         result carries a problem that was already recorded. A result with a problem stores only
-        the problem, never a half-processed article, so that a later run can retry it. An article
-        whose id is stored with other content (the file was edited) replaces that version.
+        the problem, never a half-processed article, so that a later run can retry it; when the
+        retry works, the recorded problems of that input are removed, so `problems()` lists what
+        is still rejected. An article whose id is stored with other content (the file was
+        edited) replaces that version.
         """
         if result.problem is not None:
             return self.add_problem(result.problem)
@@ -143,6 +145,9 @@ class Store:
         content_hash = article.content_hash
         try:
             with self._session() as session:
+                # This input worked now: earlier failures of it are no longer current.
+                origins = [o for o in (article.origin, article.id) if o]
+                session.execute(delete(InputErrorRow).where(InputErrorRow.origin.in_(origins)))
                 known = select(ArticleRow.id).where(ArticleRow.content_hash == content_hash)
                 if session.scalar(known) is not None:
                     return False

@@ -176,8 +176,12 @@ def test_result_with_problem_stores_the_problem_not_the_article(
     assert store.add_result(result) is True
     assert store.add_result(result) is False
     assert store.counts() == {"articles": 0, "events": 0, "problems": 1, "event_types": {}}
-    # A later run that succeeds is stored: the failed article was not marked as done.
+    # A later run that succeeds is stored: the failed article was not marked as done, and its
+    # problem is no longer listed.
+    unrelated = InputProblem(origin="tests/other.txt", reason="empty file")
+    store.add_problem(unrelated)
     assert store.add_result(ArticleResult(article=syria_article, events=syria_events))
+    assert store.problems() == [unrelated]
 
 
 def test_counts(filled: Store) -> None:

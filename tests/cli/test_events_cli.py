@@ -134,3 +134,15 @@ def test_errors_on_a_clean_database(tmp_path: Path) -> None:
     result = runner.invoke(app, ["errors", "--db", url])
     assert result.exit_code == 0
     assert "No rejected inputs." in result.output
+
+
+@pytest.mark.parametrize("name", ["events", "errors"])
+def test_every_option_is_documented(name: str) -> None:
+    import typer.main
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "export.md").read_text(encoding="utf-8")
+    command = typer.main.get_command(app).commands[name]  # type: ignore[attr-defined]
+    options = [opt for param in command.params for opt in param.opts if opt.startswith("--")]
+    assert "--type" in options or name == "errors"
+    for option in options:
+        assert f"[{option} " in docs or f"[{option}]" in docs, f"{option} is not in docs/export.md"

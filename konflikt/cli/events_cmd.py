@@ -72,27 +72,28 @@ def events_command(
         raise typer.BadParameter(str(exc)) from None
     try:
         with Store(db, create=False) as store:
-            events = store.events(query)
+            n = _output(store, query, fmt, out)
     except KonfliktError as exc:
         typer.echo(f"Error: {exc}", err=True)
         raise typer.Exit(1) from None
-    try:
-        if fmt is OutputFormat.table:
-            if out is None:
-                _print_table(events, Console())
-            else:
-                with out.open("w", encoding="utf-8") as stream:
-                    _print_table(events, Console(file=stream, width=200))
-            n = len(events)
-        elif out is None:
-            n = write_events(events, sys.stdout, fmt.value)
-        else:
-            n = write_events(events, out, fmt.value)
     except OSError as exc:
         typer.echo(f"Error: cannot write {exc.filename or out}: {exc.strerror}", err=True)
         raise typer.Exit(1) from None
     if out is not None:
         typer.echo(f"Wrote {n} event{'s' if n != 1 else ''} to {out}", err=True)
+
+
+def _output(store: Store, query: EventQuery, fmt: OutputFormat, out: Path | None) -> int:
+    """Show or write the events; exports are streamed from the database, not held in memory."""
+    if fmt is OutputFormat.table:
+        events = store.events(query)
+        if out is None:
+            _print_table(events, Console())
+        else:
+            with out.open("w", encoding="utf-8") as stream:
+                _print_table(events, Console(file=stream, width=200))
+        return len(events)
+    return write_events(store.iter_events(query), out or sys.stdout, fmt.value)
 
 
 def _print_table(events: list[Event], console: Console) -> None:

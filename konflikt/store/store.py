@@ -38,6 +38,8 @@ if TYPE_CHECKING:
     from konflikt.pipeline import ArticleResult
 
 DEFAULT_URL = "sqlite:///konflikt.sqlite"
+# Rows fetched per round trip when streaming events: memory stays flat on large exports.
+EXPORT_BATCH = 500
 
 
 def default_url() -> str:
@@ -186,6 +188,10 @@ class Store:
     def events(self, query: EventQuery | None = None, /, **filters: Any) -> list[Event]:
         """Stored events matching the filters (see `EventQuery`), ordered by date, then article
         and position; events with no date come last."""
+        return list(self.iter_events(query, **filters))
+
+    def iter_events(self, query: EventQuery | None = None, /, **filters: Any) -> Iterator[Event]:
+        """As `events()`, but streamed in batches, for exports of a large store."""
         if query is None:
             query = EventQuery(**filters)
         elif filters:
@@ -200,11 +206,13 @@ class Store:
                 EventRow.id,
             )
             .offset(query.offset)
+            .execution_options(yield_per=EXPORT_BATCH)
         )
         if query.limit is not None:
             stmt = stmt.limit(query.limit)
         with self._session() as session:
-            return [Event.from_dict(data) for data in session.scalars(stmt)]
+            for data in session.scalars(stmt):
+                yield Event.from_dict(data)
 
     def articles(self) -> list[Article]:
         stmt = select(ArticleRow).order_by(ArticleRow.created_at, ArticleRow.id)

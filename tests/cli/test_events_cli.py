@@ -146,3 +146,11 @@ def test_every_option_is_documented(name: str) -> None:
     assert "--type" in options or name == "errors"
     for option in options:
         assert f"[{option} " in docs or f"[{option}]" in docs, f"{option} is not in docs/export.md"
+
+
+def test_unwritable_out_file_is_an_error(db: str, tmp_path: Path) -> None:
+    out = tmp_path / "no-such-folder" / "hendelser.csv"
+    result = runner.invoke(app, ["events", "--db", db, "--format", "csv", "--out", str(out)])
+    assert result.exit_code == 1
+    assert "cannot write" in result.output and "No such file or directory" in result.output
+    assert "Traceback" not in result.output

@@ -304,3 +304,10 @@ def test_stored_offsets_point_into_the_stored_text(filled: Store) -> None:
         for party in (ev.actor, ev.recipient, ev.source):
             if party is not None and party.start is not None:
                 assert text[party.start : party.end] == party.text
+
+
+def test_iter_events_streams_the_same_events(filled: Store) -> None:
+    stream = filled.iter_events(event_type="ASSAULT")
+    assert not isinstance(stream, list)
+    assert list(stream) == filled.events(event_type="ASSAULT")
+    assert len(filled.events(event_type="ASSAULT")) == 2

@@ -8,6 +8,7 @@ Formats are chosen by file extension (`FORMAT_BY_EXTENSION`); inputs without a k
 from __future__ import annotations
 
 import json
+import logging
 import os
 import zlib
 from collections.abc import Callable, Iterator, Sequence
@@ -56,6 +57,11 @@ READERS: dict[str, Reader] = {
     "feed": read_feed,
 }
 _SNIFF_BYTES = 2048
+# A text, HTML or feed file is read whole; news articles and feeds are well under 1 MiB, so a
+# file above this is a mistake (a data dump, a disk image) rather than an article.
+MAX_FILE_MIB = 64
+MAX_FILE_BYTES = MAX_FILE_MIB * 2**20
+log = logging.getLogger(__name__)
 
 
 def read_inputs(paths: Sequence[str], *, published: str | None = None) -> Iterator[Item]:
@@ -114,12 +120,20 @@ def _walk(folder: Path) -> Iterator[Path]:
 
 
 def read_source(source: InputSource, *, published: str | None = None) -> Iterator[Item]:
-    """Read one input in its format; I/O and decompression errors become problems."""
+    """Read one input in its format; I/O and decompression errors become problems, and so does
+    an unexpected failure inside a reader (the run goes on with the next input)."""
     fmt = FORMAT_BY_EXTENSION.get(Path(source.format_name).suffix.lower())
     try:
         if fmt == "jsonl":  # streamed line by line: JSON Lines files can be large
             with source.open() as stream:
-                yield from read_jsonl(source, stream, published=published)
+                yield from _guarded(
+                    source, "jsonl", read_jsonl(source, stream, published=published)
+                )
+            return
+        if source.path is not None and source.path.stat().st_size > MAX_FILE_BYTES:
+            size = source.path.stat().st_size // 2**20
+            reason = f"file too large for one article ({size} MiB; at most {MAX_FILE_MIB} MiB)"
+            yield InputProblem(origin=source.origin, reason=reason)
             return
         data = source.read()
     except (OSError, EOFError, zlib.error) as err:
@@ -128,9 +142,21 @@ def read_source(source: InputSource, *, published: str | None = None) -> Iterato
     if fmt is None:
         fmt = sniff_format(data)
     if fmt == "jsonl":
-        yield from read_jsonl(source, data.splitlines(keepends=True), published=published)
+        lines = data.splitlines(keepends=True)
+        yield from _guarded(source, fmt, read_jsonl(source, lines, published=published))
     else:
-        yield from READERS[fmt](source, data, published=published)
+        yield from _guarded(source, fmt, READERS[fmt](source, data, published=published))
+
+
+def _guarded(source: InputSource, fmt: str, items: Iterator[Item]) -> Iterator[Item]:
+    try:
+        yield from items
+    except (OSError, EOFError, zlib.error) as err:  # a compressed stream broken midway
+        yield InputProblem(origin=source.origin, reason=f"cannot read: {_os_reason(err)}")
+    except Exception as exc:  # a bug or a library failure on strange input: record, go on
+        log.warning("reading %s as %s failed", source.origin, fmt, exc_info=True)
+        reason = f"cannot read as {fmt}: {type(exc).__name__}: {exc}"
+        yield InputProblem(origin=source.origin, reason=reason)
 
 
 def sniff_format(data: bytes) -> str:

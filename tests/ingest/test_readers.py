@@ -6,10 +6,12 @@ import gzip
 import io
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from konflikt import ingest
 from konflikt.errors import InputError
 from konflikt.ingest import read_inputs, sniff_format
 from konflikt.model import Article, InputProblem
@@ -387,3 +389,41 @@ def test_page_not_found_is_a_problem(tmp_path: Path) -> None:
     [problem] = read(path)
     assert isinstance(problem, InputProblem)
     assert problem.reason == "no article text found in the HTML page"
+
+
+def test_reader_failure_becomes_a_problem_and_the_run_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken_reader(source: object, data: bytes, *, published: str | None = None) -> Iterator:
+        raise RecursionError("maximum recursion depth exceeded")
+        yield  # a generator, like the real readers
+
+    monkeypatch.setitem(ingest.READERS, "html", broken_reader)
+    page = tmp_path / "a.html"
+    page.write_text(PAGE, encoding="utf-8")
+    text = tmp_path / "b.txt"
+    text.write_text(BODY, encoding="utf-8")
+    problem, article = read(page, text)
+    assert problem == InputProblem(
+        origin=str(page),
+        reason="cannot read as html: RecursionError: maximum recursion depth exceeded",
+    )
+    assert isinstance(article, Article)
+
+
+def test_too_large_file_is_a_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ingest, "MAX_FILE_BYTES", 100)
+    path = tmp_path / "dump.txt"
+    path.write_text(BODY, encoding="utf-8")
+    [problem] = read(path)
+    assert isinstance(problem, InputProblem) and problem.reason.startswith("file too large")
+
+
+def test_gzip_jsonl_broken_midway_keeps_what_was_read(tmp_path: Path) -> None:
+    lines = "".join(_record(id=f"r{i}", text=f"{BODY} {i}") + "\n" for i in range(200))
+    packed = gzip.compress(lines.encode("utf-8"))
+    path = tmp_path / "mange.jsonl.gz"
+    path.write_bytes(packed[: len(packed) * 3 // 4])
+    items = read(path)
+    assert len(articles(items)) > 10
+    assert isinstance(items[-1], InputProblem) and items[-1].reason.startswith("cannot read")

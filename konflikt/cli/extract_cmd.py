@@ -62,7 +62,7 @@ class ExtractSettings:
     fmt: str = "jsonl"
     published: str | None = None
     show: bool = False
-    progress: bool = True
+    progress: bool = True  # the progress bar and the closing summary (stderr)
 
 
 @app.command("extract")
@@ -116,7 +116,7 @@ def extract_command(
         show=show,
         progress=not quiet,
     )
-    raise typer.Exit(run_extract(settings, Console(), Console(stderr=True, quiet=quiet)))
+    raise typer.Exit(run_extract(settings, Console(), Console(stderr=True)))
 
 
 def run_extract(settings: ExtractSettings, console: Console, err: Console) -> int:
@@ -150,7 +150,7 @@ def run_extract(settings: ExtractSettings, console: Console, err: Console) -> in
         if settings.out is not None:
             target = sys.stdout if str(settings.out) == "-" else settings.out
             written = write_events(events, target, settings.fmt)
-            if target is not sys.stdout:
+            if target is not sys.stdout and settings.progress:
                 err.print(f"Wrote {written} events to {settings.out} ({settings.fmt})")
     except KonfliktError as exc:
         err.print(f"[red]Error:[/] {exc}", highlight=False)
@@ -163,7 +163,10 @@ def run_extract(settings: ExtractSettings, console: Console, err: Console) -> in
         return EXIT_FAILURE
     if settings.show:
         show_events(results, console)
-    print_summary(summary, err, db=shown_db)
+    if settings.progress:
+        print_summary(summary, err, db=shown_db)
+    elif summary.problems:  # even when quiet, say why the exit code is 3
+        err.print(f"{len(summary.problems)} inputs rejected; see `konflikt errors`.")
     return EXIT_REJECTED if summary.problems else EXIT_OK
 
 

@@ -198,3 +198,16 @@ def test_unusable_database_exits_1_without_traceback(inputs: Path, tmp_path: Pat
     result = invoke(str(inputs), "--db", f"sqlite:///{blocker}/under/k.sqlite")
     assert result.exit_code == 1
     assert "Error" in result.stderr and "Traceback" not in result.output
+
+
+def test_quiet_prints_no_summary_but_still_reports_errors(inputs: Path, tmp_path: Path) -> None:
+    (inputs / "tom.txt").write_bytes(b"")
+    db = f"sqlite:///{tmp_path / 'k.sqlite'}"
+    result = invoke(str(inputs), "--db", db, "-q")
+    assert result.exit_code == 3
+    assert "articles processed" not in result.stderr
+    assert "1 inputs rejected" in result.stderr
+    blocker = tmp_path / "fil"
+    blocker.write_text("x", "utf-8")
+    failed = invoke(str(inputs), "--db", f"sqlite:///{blocker}/k.sqlite", "-q")
+    assert failed.exit_code == 1 and "Error" in failed.stderr

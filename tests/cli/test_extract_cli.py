@@ -15,12 +15,15 @@ from pathlib import Path
 import pytest
 import spacy
 from click.testing import Result
+from rich.console import Console
 from spacy.language import Language
 from spacy.tokens import Doc
 from typer.testing import CliRunner
 
 from konflikt.cli import app
+from konflikt.cli.extract_cmd import EXCERPT_CHARS, _evidence, show_events
 from konflikt.model import Article, Event, Evidence, Party
+from konflikt.pipeline import ArticleResult
 
 ARTICLE = (
     "date 2024-03-05\n"
@@ -211,3 +214,31 @@ def test_quiet_prints_no_summary_but_still_reports_errors(inputs: Path, tmp_path
     blocker.write_text("x", "utf-8")
     failed = invoke(str(inputs), "--db", f"sqlite:///{blocker}/k.sqlite", "-q")
     assert failed.exit_code == 1 and "Error" in failed.stderr
+
+
+def test_events_table_shows_every_field(syria_result: ArticleResult) -> None:
+    console = Console(record=True, width=220)
+    show_events([syria_result], console)
+    out = console.export_text()
+    assert "Regjeringsstyrker tok Kafr Nabl" in out  # the article's title
+    for expected in (
+        "ASSAULT", "occupy", "aerial", "REJECT",  # type and mode
+        "= Syrian Army", "→ opprørere", "= Syrian rebels",  # actor, recipient, canonical names
+        "Idlib", "SY, place",  # place
+        "2026-03-13", "«fredag»",  # date and its span
+        "12 killed",  # quantity
+        "via AFP",  # source channel
+    ):  # fmt: skip
+        assert expected in out, expected
+
+
+def test_long_evidence_is_cut_around_the_trigger() -> None:
+    sentence = "Innledning " * 20 + "bombet" + " avslutning" * 20
+    start = 1000
+    trigger = start + sentence.index("bombet")
+    event = Event("ASSAULT", Evidence(sentence, start, start + len(sentence)),
+                  trigger_start=trigger, trigger_end=trigger + 6)  # fmt: skip
+    excerpt = _evidence(event).plain
+    assert "bombet" in excerpt
+    assert excerpt.startswith("…") and excerpt.endswith("…")
+    assert len(excerpt) <= EXCERPT_CHARS + 2

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import spacy
+import typer
 from click.testing import Result
 from rich.console import Console
 from spacy.language import Language
@@ -242,3 +243,14 @@ def test_long_evidence_is_cut_around_the_trigger() -> None:
     assert "bombet" in excerpt
     assert excerpt.startswith("…") and excerpt.endswith("…")
     assert len(excerpt) <= EXCERPT_CHARS + 2
+
+
+@pytest.mark.parametrize("command", ["extract", "eval"])
+def test_every_option_is_in_the_readme(command: str) -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text("utf-8")
+    click_command = typer.main.get_command(app).commands[command]  # type: ignore[attr-defined]
+    options = [o for p in click_command.params for o in p.opts if o.startswith("--")]
+    assert options
+    for option in options:
+        if option != "--help":
+            assert option in readme, f"{command} {option} is not documented in README.md"

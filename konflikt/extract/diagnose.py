@@ -1,0 +1,145 @@
+"""Run the extractor on a gold set and show what it got wrong, for tuning the rules.
+
+    python -m konflikt.extract.diagnose [--gold DIR] [--errors] [--blank] [--json]
+
+Reads DIR/articles.jsonl and DIR/events.jsonl (default: the dev gold in ../shared), parses each
+article with konflikt.nlp.load(lang) (or, with --blank, a tokenizer and sentencizer only: how the
+extractor degrades without lemmas, parse or entities), scores with the manual's metric and, with
+--errors, lists false positives, misses and field disagreements per article.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+
+from konflikt.extract.events import extract_events
+from konflikt.extract.scoring import FIELDS, field_agrees, field_has_value, match, score
+from konflikt.model import Article, Event
+from konflikt.paths import shared_dir
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def blank_pipeline() -> Language:
+    from konflikt.nlp.tokenizer import create_tokenizer
+
+    nlp = spacy.blank("nb")
+    nlp.tokenizer = create_tokenizer(nlp)
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+RunResult = tuple[dict[str, list[Event]], list[dict[str, Any]], list[Article], float, int]
+
+
+def run(gold_dir: Path, *, blank: bool = False) -> RunResult:
+    """Predictions per article, gold events, articles, seconds spent extracting, words."""
+    articles = [
+        Article(
+            id=a["id"], text=a["text"], title=a.get("title"), published=a.get("published"),
+            lang=a.get("lang"), body_start=a.get("body_start", 0),
+        )  # fmt: skip
+        for a in read_jsonl(gold_dir / "articles.jsonl")
+    ]
+    gold_path = gold_dir / "events.jsonl"
+    gold = read_jsonl(gold_path) if gold_path.exists() else []
+    nlp_by_lang: dict[str, Language] = {}
+    predicted: dict[str, list[Event]] = {}
+    spent = 0.0
+    words = 0
+    for art in articles:
+        lang = art.lang if art.lang in ("nb", "nn") else "nb"
+        if lang not in nlp_by_lang:
+            if blank:
+                nlp_by_lang[lang] = blank_pipeline()
+            else:
+                from konflikt.nlp import load
+
+                nlp_by_lang[lang] = load(lang)
+        doc = nlp_by_lang[lang](art.text[art.body_start :])
+        words += sum(1 for t in doc if not t.is_punct and not t.is_space)
+        t0 = time.perf_counter()
+        predicted[art.id] = extract_events(doc, art)
+        spent += time.perf_counter() - t0
+    return predicted, gold, articles, spent, words
+
+
+def _brief(e: dict[str, Any]) -> str:
+    def txt(p: Any) -> str:
+        return "-" if not p else str(p.get("text") or p.get("name"))
+
+    return (
+        f"{e['event_type']}/{e.get('mode')} A={txt(e.get('actor'))} R={txt(e.get('recipient'))} "
+        f"L={txt(e.get('location'))} S={txt(e.get('source'))} st={e.get('stance')} "
+        f"Q={[q.get('best') for q in e.get('quantities') or []]} "
+        f"D={(e.get('date') or {}).get('start')}"
+    )
+
+
+def show_errors(predicted: dict[str, list[Event]], gold: list[dict[str, Any]],
+                articles: list[Article]) -> None:  # fmt: skip
+    for art in articles:
+        preds = [e.to_dict() for e in predicted.get(art.id, [])]
+        golds = [g for g in gold if g["article_id"] == art.id]
+        pairs = match(preds, golds)
+        mp = {i for i, _ in pairs}
+        mg = {j for _, j in pairs}
+        print(f"\n=== {art.id}: {art.title}")
+        for i, p in enumerate(preds):
+            if i not in mp:
+                sentence = p["evidence"]["sentence"][:110]
+                print(f"  FP  {_brief(p)} [{p.get('trigger')}] :: {sentence}")
+        for j, g in enumerate(golds):
+            if j not in mg and not g.get("optional"):
+                print(f"  FN  {_brief(g)} :: {g['evidence']['sentence'][:110]}")
+        for i, j in pairs:
+            g = golds[j]
+            if g.get("optional"):
+                continue
+            bad = [f for f in FIELDS if field_has_value(f, g) and not field_agrees(f, preds[i], g)]
+            if bad:
+                print(f"  FLD {bad}\n      pred {_brief(preds[i])}\n      gold {_brief(g)}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--gold", type=Path, default=shared_dir() / "data" / "gold" / "dev")
+    ap.add_argument("--errors", action="store_true")
+    ap.add_argument("--blank", action="store_true")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+    if not (args.gold / "articles.jsonl").is_file():
+        print(f"no articles.jsonl in {args.gold}", file=sys.stderr)
+        return 2
+    predicted, gold, articles, spent, words = run(args.gold, blank=args.blank)
+    result = score(predicted, gold, [a.id for a in articles])
+    result["extract_seconds"] = round(spent, 3)
+    result["extract_words_per_second"] = round(words / spent) if spent else None
+    if args.errors:
+        show_errors(predicted, gold, articles)
+    if args.json:
+        print(json.dumps(result, indent=2))
+    else:
+        print(
+            f"P {result['precision']:.3f}  R {result['recall']:.3f}  F1 {result['f1']:.3f}  "
+            f"detR {result['detection_recall']:.3f}  counts {result['counts']}"
+        )
+        print("fields", {k: (round(v, 3) if v is not None else None)
+                         for k, v in result["fields"].items()})  # fmt: skip
+        print(f"extraction: {spent:.2f} s for {words} words")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

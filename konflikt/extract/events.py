@@ -1,0 +1,479 @@
+"""Events from one parsed article, as the coding manual defines them.
+
+Per sentence: find cue triggers (konflikt/data/event_cues.yaml), drop those the manual does not
+code (the content of a request or threat, the charge behind an arrest, civilian flight, weak
+mentions next to a real trigger), keep one trigger per event type, and fill the fields: actor and
+recipient from the parse, place, date, quantities, source and stance. Per article: drop
+background (events dated before the story's year), code a restated occurrence once (the first
+body sentence wins; the headline and photo captions only count when the body never tells the
+event), and code nothing in sports, weather or market articles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from konflikt.extract import resolution
+from konflikt.extract.attribution import SourceMention, attribute
+from konflikt.extract.context import Part, off_topic, sentence_part
+from konflikt.extract.cues import WITH_WINDOW, Cue, lexicon
+from konflikt.extract.dates import DateMention, find_dates, parse_published
+from konflikt.extract.parties import PartySpan, find_parties
+from konflikt.extract.quantities import find_quantities
+from konflikt.extract.stance import stance_for
+from konflikt.model import Article, Event, EventDate, Evidence, Location, Party, Quantity
+
+# Types whose object clause is what was said, asked or promised, not something that happened:
+# "ba Tyskland om å sende soldater" is one REQUEST, not also a MOBILIZE.
+VERBAL_ACTS = frozenset(
+    {"REQUEST", "AGREE", "THREATEN", "REJECT", "ACCUSE", "SUPPORT", "CONCEDE"}
+)
+# Types whose "for ..." phrase is the charge or reason: "siktet for drap" is no ASSAULT.
+LEGAL_ACTS = frozenset({"COERCE", "ACCUSE", "SANCTION"})
+COMBATANT_WORDS = (
+    "kriger", "krigar", "soldat", "styrke", "militant", "jihadist", "opprører", "leder",
+    "leiar", "tropp", "hær", "milits", "is-", "daesh", "terrorist", "rebell", "gerilja",
+)  # fmt: skip
+COMBATANT_KINDS = frozenset({"state_forces", "armed_group", "rebel"})
+PERSON_PRONOUNS = frozenset({"han", "hun", "ho", "ham", "henne"})
+CONTENT_MARKERS = frozenset({"å", "at", "om"})
+PLACE_PREPS = frozenset({"i", "på", "ved", "utenfor", "nær", "sør", "nord", "øst", "vest", "fra"})
+
+
+@dataclass(slots=True)
+class Trigger:
+    token: Token
+    cue: Cue
+    end: int  # token index after the last word of the cue (particles included)
+
+
+@dataclass(slots=True)
+class _Candidate:
+    event: Event
+    part: Part
+    sentence_index: int
+    actor_key: str | None
+    recipient_key: str | None
+    year: int | None = None
+    keep: bool = True
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def _words(sent: Span) -> tuple[list[str], set[str]]:
+    lowers = [t.lower_ for t in sent]
+    vocab = set(lowers) | {t.lemma_.lower() for t in sent if t.lemma_}
+    for t in sent:
+        if "-" in t.lower_:
+            vocab.update(t.lower_.split("-"))
+    return lowers, vocab
+
+
+def _phrase_at(doc: Doc, i: int, words: tuple[str, ...], limit: int) -> bool:
+    if i + len(words) > limit:
+        return False
+    return all(doc[i + k].lower_ == w or doc[i + k].lemma_.lower() == w for k, w in
+               enumerate(words))  # fmt: skip
+
+
+def _match_with(trigger: Token, cue: Cue, sent: Span) -> int | None:
+    """Index after the last particle/object word of the cue, or None if they are missing."""
+    doc = sent.doc
+    pos = trigger.i + 1
+    for item in cue.with_:
+        found = None
+        for j in range(pos, min(pos + WITH_WINDOW, sent.end)):
+            if doc[j].is_punct and doc[j].text not in ("-",):
+                break
+            for alt in item:
+                if _phrase_at(doc, j, alt, sent.end):
+                    found = j + len(alt)
+                    break
+            if found is not None:
+                break
+        if found is None:
+            return None
+        pos = found
+    return pos
+
+
+def _cancelled(trigger: Token, cue: Cue, sent: Span) -> bool:
+    doc = sent.doc
+    return any(
+        _phrase_at(doc, j, phrase, sent.end)
+        for phrase in cue.not_with
+        for j in (trigger.i + 1, trigger.i + 2)
+    )
+
+
+def find_triggers(sent: Span) -> list[Trigger]:
+    """All cue triggers in a sentence whose particles, context and exclusions are satisfied."""
+    lex = lexicon()
+    _, vocab = _words(sent)
+    text = f" {sent.text.lower()} "
+    found: list[Trigger] = []
+    for tok in sent:
+        if not (tok.is_alpha or "-" in tok.text):
+            continue
+        for cue in lex.lookup(tok.lower_, tok.lemma_.lower()):
+            if cue.context and not any(
+                (w in vocab) if " " not in w else (f" {w} " in text) for w in cue.context
+            ):
+                continue
+            end = _match_with(tok, cue, sent) if cue.with_ else tok.i + 1
+            if end is None or _cancelled(tok, cue, sent):
+                continue
+            found.append(Trigger(tok, cue, end))
+    return found
+
+
+def _embedded(trig: Trigger, earlier: list[Trigger], sent: Span) -> bool:
+    """Whether a trigger is only the content of an earlier verbal or legal act."""
+    doc = sent.doc
+    lo = max(sent.start, trig.token.i - 4)
+    window = [t.lower_ for t in doc[lo : trig.token.i]]
+    for e in earlier:
+        if e.token.i >= trig.token.i or e.cue.weak:
+            continue
+        if e.cue.event_type in VERBAL_ACTS and CONTENT_MARKERS & set(window):
+            return True
+        if e.cue.event_type in LEGAL_ACTS and "for" in window:
+            return True
+    return False
+
+
+def select_triggers(sent: Span) -> list[Trigger]:
+    """One trigger per event type, after dropping weak and embedded ones."""
+    triggers = find_triggers(sent)
+    strong = [t for t in triggers if not t.cue.weak]
+    if strong:
+        triggers = strong
+    triggers.sort(key=lambda t: t.token.i)
+    kept: list[Trigger] = []
+    for trig in triggers:
+        if _embedded(trig, triggers, sent):
+            continue
+        if any(k.cue.event_type == trig.cue.event_type for k in kept):
+            continue
+        kept.append(trig)
+    return kept
+
+
+def _mode(trig: Trigger, sent: Span, vocab: set[str]) -> str | None:
+    if trig.cue.mode:
+        return trig.cue.mode
+    lower = trig.token.lower_
+    for mode, words in lexicon().modes.get(trig.cue.event_type, []):
+        for w in words:
+            if w in vocab or (len(w) >= 4 and lower.startswith(w) and lower != w):
+                return mode
+    return None
+
+
+def _other_modes(triggers: list[Trigger], trig: Trigger) -> str | None:
+    for t in triggers:
+        if t.cue.event_type == trig.cue.event_type and t.cue.mode:
+            return t.cue.mode
+    return None
+
+
+class _ArticleState:
+    """What the extractor remembers while reading one article."""
+
+    def __init__(self, doc: Doc, article: Article) -> None:
+        self.doc = doc
+        self.article = article
+        self.offset = article.body_start
+        self.persons: list[tuple[int, str]] = []  # (token index, text) of PER entities
+        for ent in doc.ents:
+            if ent.label_ == "PER":
+                self.persons.append((ent.start, ent.text))
+        self.main_place: Location | None = None
+        self.country_hint: str | None = None
+
+    def full_person(self, text: str) -> str:
+        """The longest earlier mention of a person: "Rackete" → "Carola Rackete"."""
+        last = text.split()[-1].rstrip("s") if text.split() else text
+        best = text
+        for _, name in self.persons:
+            if last and last in name and len(name) > len(best):
+                best = name
+        return best
+
+    def antecedent(self, before: int) -> str | None:
+        prev = [name for i, name in self.persons if i < before]
+        return self.full_person(prev[-1]) if prev else None
+
+
+def _party(span: PartySpan | None, state: _ArticleState) -> Party | None:
+    if span is None:
+        return None
+    doc = state.doc
+    tokens = doc[span.start : span.end]
+    text = tokens.text.strip()
+    if not text:
+        return None
+    party = Party(
+        text=text,
+        start=tokens.start_char + state.offset,
+        end=tokens.end_char + state.offset,
+    )
+    ref = resolution.resolve_actor(text)
+    if ref is not None:
+        party.name, party.kind, party.country = ref
+        return party
+    head = doc[span.head]
+    if text.lower() in PERSON_PRONOUNS:
+        name = state.antecedent(span.start)
+        if name:
+            party.name, party.kind = name, "person"
+            ref = resolution.resolve_actor(name)
+            if ref is not None:
+                party.name, party.kind, party.country = ref
+    elif head.ent_type_ == "PER":
+        ent_text = next((e.text for e in doc.ents if e.start <= head.i < e.end), head.text)
+        party.name, party.kind = state.full_person(ent_text), "person"
+    return party
+
+
+def _key(party: Party | None, span: PartySpan | None, doc: Doc) -> str | None:
+    if party is None or span is None:
+        return None
+    if party.name:
+        return party.name.lower()
+    head = doc[span.head]
+    return (head.lemma_ or head.lower_).lower()[:5]
+
+
+def _location(sent: Span, trig: Trigger, state: _ArticleState) -> Location | None:
+    """The event's place: a place named in the sentence, nearest to the trigger, finest first;
+    else the article's main place."""
+    mentions = resolution.find_place_mentions(sent.text)
+    if not mentions:
+        return _copy_location(state.main_place)
+    trig_char = trig.token.idx - sent.start_char
+    rank = {"place": 0, "admin1": 1, "country": 2, None: 3}
+
+    def score(loc: Location) -> tuple[int, int, int]:
+        start = loc.start or 0
+        before = sent.text[max(0, start - 12) : start].lower().split()
+        prep = 0 if before and before[-1] in PLACE_PREPS else 1
+        return (rank.get(loc.precision, 3), prep, abs(start - trig_char))
+
+    best = min(mentions, key=score)
+    loc = _copy_location(best)
+    if loc is not None and best.start is not None and best.end is not None:
+        loc.start = sent.start_char + best.start + state.offset
+        loc.end = sent.start_char + best.end + state.offset
+    return loc
+
+
+def _copy_location(loc: Location | None) -> Location | None:
+    if loc is None:
+        return None
+    return Location(
+        text=loc.text, start=loc.start, end=loc.end, name=loc.name,
+        geonames_id=loc.geonames_id, country=loc.country, admin1=loc.admin1, lat=loc.lat,
+        lon=loc.lon, precision=loc.precision,
+    )  # fmt: skip
+
+
+def _main_place(doc: Doc, article: Article) -> Location | None:
+    """The place the story is about: the most named place in the headline and first lines."""
+    head = f"{article.title or ''}\n{doc.text[:400]}"
+    counts: dict[str, tuple[int, Location]] = {}
+    for loc in resolution.find_place_mentions(head):
+        key = loc.name or loc.text
+        n, _ = counts.get(key, (0, loc))
+        counts[key] = (n + 1, loc)
+    if not counts:
+        return None
+    best = max(counts.values(), key=lambda nl: (nl[0], nl[1].precision == "place"))[1]
+    return Location(
+        text=best.text, name=best.name, geonames_id=best.geonames_id, country=best.country,
+        admin1=best.admin1, lat=best.lat, lon=best.lon, precision=best.precision,
+    )  # fmt: skip
+
+
+def _date(sent: Span, trig: Trigger, mentions: list[DateMention], offset: int) -> EventDate | None:
+    if not mentions:
+        return None
+    trig_char = trig.token.idx - sent.start_char
+    best = min(mentions, key=lambda d: abs(d.start_char - trig_char))
+    return EventDate(
+        text=best.text, start=best.start, end=best.end, precision=best.precision,
+        span_start=sent.start_char + best.start_char + offset,
+        span_end=sent.start_char + best.end_char + offset,
+    )  # fmt: skip
+
+
+def _quantities(sent: Span, offset: int) -> list[Quantity]:
+    out = []
+    for q in find_quantities(sent.text):
+        if q.start is not None and q.end is not None:
+            q.start += sent.start_char + offset
+            q.end += sent.start_char + offset
+        out.append(q)
+    return out
+
+
+def _source(src: SourceMention | None, state: _ArticleState) -> Party | None:
+    if src is None:
+        return None
+    party = Party(
+        text=src.text, start=src.start + state.offset, end=src.end + state.offset,
+        via=list(src.via),
+    )  # fmt: skip
+    ref = resolution.resolve_actor(src.text)
+    if ref is not None:
+        party.name, party.kind, party.country = ref
+    return party
+
+
+def _is_combatant(party: Party | None) -> bool:
+    if party is None:
+        return False
+    if party.kind in COMBATANT_KINDS:
+        return True
+    low = party.text.lower()
+    return any(w in low for w in COMBATANT_WORDS)
+
+
+def _background(date: EventDate | None, story_year: int | None) -> bool:
+    if date is None or date.start is None or story_year is None:
+        return False
+    return int(date.start[:4]) < story_year
+
+
+def _story_year(article: Article, doc: Doc) -> int | None:
+    pub = parse_published(article.published)
+    if pub is not None:
+        return pub.year
+    years = [int(y) for y in re.findall(r"\b(?:19|20)\d{2}\b", doc.text)]
+    return max(years) if years else None
+
+
+def _confidence(trig: Trigger, part: Part, actor: Party | None) -> float:
+    c = trig.cue.confidence
+    if actor is not None:
+        c += 0.1
+    if part is not Part.BODY:
+        c -= 0.1
+    return round(min(0.95, max(0.05, c)), 2)
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def _duplicate(c: _Candidate, kept: Iterable[_Candidate], lenient: bool) -> bool:
+    for k in kept:
+        if k.event.event_type != c.event.event_type:
+            continue
+        if not (_compatible(k.actor_key, c.actor_key) and
+                _compatible(k.recipient_key, c.recipient_key)):  # fmt: skip
+            continue
+        same = (c.actor_key is not None and c.actor_key == k.actor_key) or (
+            c.recipient_key is not None and c.recipient_key == k.recipient_key
+        )
+        if lenient or same:
+            return True
+    return False
+
+
+def extract_events(doc: Doc, article: Article) -> list[Event]:
+    """The events of one article. `doc` is the parse of `article.text[article.body_start:]`;
+    every character offset in the result is into `article.text`."""
+    if off_topic(article, doc) is not None:
+        return []
+    state = _ArticleState(doc, article)
+    state.main_place = _main_place(doc, article)
+    story_year = _story_year(article, doc)
+    sentences = list(doc.sents)
+    sources = attribute(doc, sentences)
+    candidates: list[_Candidate] = []
+    for si, sent in enumerate(sentences):
+        part = sentence_part(sent, article)
+        if part is Part.HEADING or sent.text.rstrip().endswith("?"):
+            continue
+        triggers = select_triggers(sent)
+        if not triggers:
+            continue
+        lowers, vocab = _words(sent)
+        dates = find_dates(sent.text, article.published)
+        quantities = _quantities(sent, state.offset)
+        source = _source(sources[si], state)
+        evidence_text = sent.text.rstrip()
+        evidence = Evidence(
+            sentence=evidence_text,
+            start=sent.start_char + state.offset,
+            end=sent.start_char + len(evidence_text) + state.offset,
+        )
+        for trig in triggers:
+            cue = trig.cue
+            a_span, r_span = find_parties(sent, trig.token, cue.event_type, cue.pos)
+            actor, recipient = _party(a_span, state), _party(r_span, state)
+            if cue.role == "claim":
+                recipient, r_span = actor, a_span
+                actor, a_span = source, None
+            if cue.combatant and not _is_combatant(actor):
+                continue
+            rel = trig.token.i - sent.start
+            is_denial = cue.event_type == "REJECT"
+            stance = stance_for(lowers, rel, is_denial=is_denial)
+            date = _date(sent, trig, dates, state.offset)
+            if _background(date, story_year):
+                continue
+            event_type, mode = cue.event_type, _mode(trig, sent, vocab) or _other_modes(
+                triggers, trig
+            )
+            if event_type == "RETREAT" and stance == "future":
+                # An announced withdrawal is a verbal concession (manual §2, PLOVER).
+                event_type, mode, stance = "CONCEDE", None, "asserted"
+            if date is not None and date.start and stance == "asserted" and article.published:
+                pub = parse_published(article.published)
+                if pub is not None and pub.date is not None and date.start > pub.date.isoformat():
+                    stance = "future"
+            event = Event(
+                event_type=event_type,
+                evidence=evidence,
+                mode=mode,
+                actor=actor,
+                recipient=recipient,
+                location=_location(sent, trig, state),
+                date=date,
+                quantities=[Quantity(**{f: getattr(q, f) for f in q.__slots__})
+                            for q in quantities],  # fmt: skip
+                source=source,
+                stance=stance,
+                confidence=_confidence(trig, part, actor),
+                article_id=article.id,
+                trigger=doc[trig.token.i : trig.end].text,
+                trigger_start=trig.token.idx + state.offset,
+                trigger_end=doc[trig.end - 1].idx + len(doc[trig.end - 1]) + state.offset,
+            )
+            candidates.append(
+                _Candidate(event, part, si, _key(actor, a_span, doc), _key(recipient, r_span, doc))
+            )
+    return _dedupe(candidates)
+
+
+def _dedupe(candidates: list[_Candidate]) -> list[Event]:
+    """One event per occurrence: body sentences first, in order; headline and captions only for
+    events the body does not tell."""
+    kept: list[_Candidate] = []
+    for c in candidates:
+        if c.part is Part.BODY and not _duplicate(c, kept, lenient=False):
+            kept.append(c)
+    body = list(kept)
+    for c in candidates:
+        others = [k for k in kept if k.part is not Part.BODY]
+        if c.part is not Part.BODY and not _duplicate(c, body, lenient=True) and not _duplicate(
+            c, others, lenient=False
+        ):
+            kept.append(c)
+    kept.sort(key=lambda c: (c.event.evidence.start, c.event.trigger_start or 0))
+    return [c.event for c in kept]

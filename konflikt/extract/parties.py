@@ -1,0 +1,302 @@
+"""Actor and recipient of a trigger, read from the NDT dependency parse.
+
+Verbs: the actor is the subject of the verb chain (the finite auxiliary heads the main verb in
+NDT, so the subject may hang on "har" or "ble"); the recipient is the direct object, or the
+object of "mot"/"på"/"overfor". In the passive ("ble pågrepet av politiet", "beskyldes for") the
+subject is the recipient and the actor is the object of "av". A relative "som" stands for the
+noun its clause modifies.
+
+Nouns: the actor is a genitive ("Tyrkias angrep"), a "fra"/"av" phrase, or the subject of the
+verb that governs the noun ("X innførte portforbud", "20.000 deltok i demonstrasjonen"); the
+recipient is a "mot"/"på" phrase, or the subject of "utsatt for"/"rammet av".
+
+Without a parse (or where it gives nothing) the nearest named party before the trigger is the
+actor and the nearest after it the recipient (swapped in the passive).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import yaml
+from spacy.tokens import Span, Token
+
+from konflikt.paths import DATA_DIR
+
+PARTIES_PATH = DATA_DIR / "parties.yaml"
+SUBJ = frozenset({"SUBJ", "PSUBJ", "nsubj", "nsubj:pass"})
+OBJ = frozenset({"DOBJ", "POBJ", "IOBJ", "obj", "iobj"})
+CHAIN = frozenset({"INFV", "xcomp", "aux", "aux:pass"})
+COORD = frozenset({"KOORD", "conj"})
+PASSIVE_AUX = frozenset({"bli", "verte", "ble", "blir", "blitt", "vart", "vert", "vorte"})
+BE_AUX = frozenset({"være", "vere", "er", "var", "vært", "vore"})
+RELATIVE = frozenset({"som", "der", "hvor", "kor"})
+NP_MAX_TOKENS = 12
+LINEAR_WINDOW = 12  # tokens searched on each side of the trigger without a parse
+
+
+@dataclass(frozen=True, slots=True)
+class _Lex:
+    party_heads: tuple[str, ...]
+    pronouns: frozenset[str]
+    recipient_preps: frozenset[str]
+    actor_preps: frozenset[str]
+    suffer_verbs: frozenset[str]
+    not_parties: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _lex() -> _Lex:
+    raw: dict[str, Any] = yaml.safe_load(PARTIES_PATH.read_text(encoding="utf-8"))
+    return _Lex(
+        party_heads=tuple(sorted((str(w) for w in raw["party_heads"]), key=len, reverse=True)),
+        pronouns=frozenset(raw["pronouns"]),
+        recipient_preps=frozenset(raw["recipient_preps"]),
+        actor_preps=frozenset(raw["actor_preps"]),
+        suffer_verbs=frozenset(raw["suffer_verbs"]),
+        not_parties=frozenset(raw["not_parties"]),
+    )
+
+
+@dataclass(slots=True)
+class PartySpan:
+    start: int  # token indices in the doc, end exclusive
+    end: int
+    head: int
+
+    def text(self, sent: Span) -> str:
+        doc = sent.doc
+        return doc[self.start : self.end].text
+
+
+def _has_parse(sent: Span) -> bool:
+    return sent.doc.has_annotation("DEP")
+
+
+def verb_chain(tok: Token) -> list[Token]:
+    """The trigger and the auxiliaries above it, up to the finite verb (and across "og")."""
+    out = [tok]
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ in CHAIN or cur.dep_ in COORD:
+            if cur.head is cur:
+                break
+            cur = cur.head
+            if cur.pos_ not in ("VERB", "AUX") and cur.dep_ not in CHAIN:
+                break
+            out.append(cur)
+        else:
+            break
+    return out
+
+
+def is_passive(tok: Token, chain: list[Token]) -> bool:
+    morph = tok.morph
+    if "Pass" in morph.get("Voice") or "pass" in tok.tag_:
+        return True
+    participle = "Part" in morph.get("VerbForm") or "perf-part" in tok.tag_
+    if not participle and tok.lower_.endswith(("et", "t", "d", "tt")) and tok.pos_ != "NOUN":
+        participle = True  # the tagger may miss participles; the auxiliary decides
+    if not participle:
+        return tok.lower_.endswith("es") and tok.lemma_.lower().endswith("e") and (
+            tok.lemma_.lower() != tok.lower_
+        )
+    lemmas = {t.lemma_.lower() for t in chain[1:]} | {t.lower_ for t in chain[1:]}
+    if lemmas & PASSIVE_AUX:
+        return True
+    # "er pågrepet" (state passive); "har pågrepet" is active.
+    return bool(lemmas & BE_AUX) and not lemmas & {"ha", "har", "hadde", "hatt"}
+
+
+def _child(tokens: list[Token], labels: frozenset[str]) -> Token | None:
+    for t in tokens:
+        for c in t.children:
+            if c.dep_ in labels:
+                return c
+    return None
+
+
+def _pp_object(tokens: list[Token], preps: frozenset[str]) -> Token | None:
+    for t in tokens:
+        for c in t.children:
+            if c.lower_ in preps:
+                for cc in c.children:
+                    if cc.dep_ in ("PUTFYLL", "pobj", "obl", "nmod") or cc.pos_ in (
+                        "NOUN", "PROPN", "PRON",
+                    ):  # fmt: skip
+                        return cc
+    return None
+
+
+def _antecedent(tok: Token, chain: list[Token]) -> Token | None:
+    """For a relative "som": the noun the relative clause modifies."""
+    top = chain[-1]
+    head = top.head
+    if head is not top and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return head
+    return None
+
+
+def np_span(head: Token) -> PartySpan:
+    """The noun phrase of `head`: left modifiers, the head, appositions and "i/for" attributes,
+    cut before a relative clause or a verb."""
+    sub = list(head.subtree)
+    start = head.i
+    for t in sub:
+        if t.i < head.i:
+            start = t.i
+            break
+    end = head.i + 1
+    for t in sub:
+        if t.i <= head.i:
+            continue
+        if t.i != end:
+            break
+        if t.lower_ in RELATIVE or t.pos_ in ("VERB", "AUX") or t.lower_ in ("at", "og", "men"):
+            break
+        if t.is_punct and t.text not in ("-",) and not _apposition_follows(t):
+            break
+        end = t.i + 1
+    start = max(start, end - NP_MAX_TOKENS)
+    doc = head.doc
+    while start < head.i and (doc[start].is_punct or doc[start].lower_ in ("og", "men")):
+        start += 1
+    while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("og",)):
+        end -= 1
+    return PartySpan(start, end, head.i)
+
+
+def _apposition_follows(comma: Token) -> bool:
+    """A comma that opens an apposition of the head ("spesialutsending ..., James Jeffrey,")."""
+    if comma.text != ",":
+        return False
+    nxt = comma.nbor(1) if comma.i + 1 < len(comma.doc) else None
+    return nxt is not None and nxt.dep_ in ("APP", "appos", "FLAT", "flat")
+
+
+def _ok_party(tok: Token | None) -> Token | None:
+    if tok is None:
+        return None
+    if tok.lower_ in _lex().not_parties or tok.is_punct or tok.like_num and tok.pos_ != "NOUN":
+        return None
+    return tok
+
+
+def parse_parties(trigger: Token, event_type: str, pos: str) -> tuple[Token | None, Token | None]:
+    """(actor head, recipient head) from the parse."""
+    lex = _lex()
+    if pos == "noun" or trigger.pos_ == "NOUN":
+        return _noun_parties(trigger, event_type)
+    chain = verb_chain(trigger)
+    subj = _child(chain, SUBJ)
+    if subj is not None and subj.lower_ in RELATIVE:
+        subj = _antecedent(subj, chain)
+    obj = _child([trigger], OBJ) or _pp_object([trigger], lex.recipient_preps)
+    if is_passive(trigger, chain):
+        agent = _pp_object(chain, frozenset({"av"}))
+        return _ok_party(agent), _ok_party(subj)
+    return _ok_party(subj), _ok_party(obj)
+
+
+def _noun_parties(noun: Token, event_type: str) -> tuple[Token | None, Token | None]:
+    lex = _lex()
+    actor: Token | None = None
+    recipient = _pp_object([noun], lex.recipient_preps)
+    for c in noun.children:
+        if c.i < noun.i and c.dep_ in ("DET", "nmod:poss", "det") and (
+            c.text.endswith(("s", "'")) and c.pos_ in ("PROPN", "NOUN")
+        ):
+            actor = c
+    if actor is None:
+        actor = _pp_object([noun], lex.actor_preps)
+        if actor is not None and event_type in ("ACCUSE", "REQUEST", "SUPPORT", "REJECT"):
+            recipient, actor = recipient or actor, None
+    if actor is None:
+        head = noun.head
+        if noun.dep_ in ("PUTFYLL", "pobj", "obl", "nmod") and head is not noun:
+            head = head.head  # the preposition's head
+        if head is not noun and head.pos_ in ("VERB", "AUX"):
+            chain = verb_chain(head)
+            subj = _child(chain, SUBJ)
+            if subj is not None and subj.i != noun.i:
+                if subj.lower_ in RELATIVE:
+                    subj = _antecedent(subj, chain)
+                if head.lemma_.lower() in lex.suffer_verbs or head.lower_ in lex.suffer_verbs:
+                    recipient = recipient or subj
+                elif is_passive(head, chain):
+                    actor = _pp_object(chain, frozenset({"av"}))
+                    recipient = recipient or subj
+                else:
+                    actor = subj
+    return _ok_party(actor), _ok_party(recipient)
+
+
+def is_party_token(tok: Token) -> bool:
+    """Whether a token can head a party without a parse: a named entity or a party noun."""
+    if tok.ent_type_ in ("PER", "ORG", "GPE_ORG", "GPE_LOC", "GPE") and tok.ent_iob_ == "B":
+        return True
+    low = tok.lower_
+    if low in _lex().not_parties:
+        return False
+    return any(low.startswith(h) or low.endswith(h) for h in _lex().party_heads)
+
+
+def linear_parties(sent: Span, trigger: Token, passive: bool) -> tuple[Token | None, Token | None]:
+    """Nearest party before and after the trigger within the sentence."""
+    before = after = None
+    for t in reversed(sent.doc[max(sent.start, trigger.i - LINEAR_WINDOW) : trigger.i]):
+        if is_party_token(t):
+            before = t
+            break
+    for t in sent.doc[trigger.i + 1 : min(sent.end, trigger.i + LINEAR_WINDOW)]:
+        if is_party_token(t):
+            after = t
+            break
+    return (after, before) if passive else (before, after)
+
+
+def linear_span(tok: Token, sent: Span) -> PartySpan:
+    """A party span without a parse: the entity, or adjacent capitalised/adjective words."""
+    if tok.ent_iob_ == "B":
+        end = tok.i + 1
+        while end < sent.end and sent.doc[end].ent_iob_ == "I":
+            end += 1
+        return PartySpan(tok.i, end, tok.i)
+    start = tok.i
+    while start - 1 >= sent.start and sent.doc[start - 1].is_alpha and (
+        sent.doc[start - 1].text[:1].isupper() or sent.doc[start - 1].pos_ in ("ADJ", "DET")
+    ) and start - 1 != sent.start:
+        start -= 1
+    end = tok.i + 1
+    while end < sent.end and sent.doc[end].text[:1].isupper() and sent.doc[end].is_alpha:
+        end += 1
+    return PartySpan(start, end, tok.i)
+
+
+def find_parties(
+    sent: Span, trigger: Token, event_type: str, pos: str
+) -> tuple[PartySpan | None, PartySpan | None]:
+    """Actor and recipient spans for one trigger."""
+    actor = recipient = None
+    if _has_parse(sent):
+        a, r = parse_parties(trigger, event_type, pos)
+        actor = np_span(a) if a is not None else None
+        recipient = np_span(r) if r is not None else None
+    if actor is None or (recipient is None and pos != "noun"):
+        passive = pos != "noun" and is_passive(trigger, [trigger, *_aux_before(trigger, sent)])
+        la, lr = linear_parties(sent, trigger, passive)
+        if actor is None and la is not None and (recipient is None or la.i != recipient.head):
+            actor = linear_span(la, sent)
+        if recipient is None and lr is not None and (actor is None or lr.i != actor.head):
+            recipient = linear_span(lr, sent)
+    if actor is not None and recipient is not None and actor.head == recipient.head:
+        recipient = None
+    return actor, recipient
+
+
+def _aux_before(trigger: Token, sent: Span) -> list[Token]:
+    """Auxiliaries in the three words before a trigger, for passive detection without a parse."""
+    lo = max(sent.start, trigger.i - 3)
+    return [t for t in sent.doc[lo : trigger.i] if t.lower_ in PASSIVE_AUX | BE_AUX]

@@ -1,0 +1,102 @@
+"""Stance of an event: asserted, hedged, denied, negated, future or hypothetical (manual §3).
+
+The cues live in `konflikt/data/stance.yaml`. They are read on the lower-cased words of the
+sentence around the trigger: `before` cues must end within a few words before the trigger with no
+clause boundary between, `sentence` cues anywhere earlier in the sentence. When several apply,
+the strongest wins: denied > negated > hypothetical > future > hedged > asserted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import yaml
+
+from konflikt.paths import DATA_DIR
+
+STANCE_PATH = DATA_DIR / "stance.yaml"
+CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—", "«", "»", '"', "men", "og", "mens", "at"})
+# "ikke bare ..., men også": not a negation of the event.
+_NOT_NEGATING_NEXT = frozenset({"bare", "berre", "minst", "lenger", "lengre"})
+# "skal ha" / "skal være" are hearsay (hedged), not plans.
+_HEARSAY_NEXT = frozenset({"ha", "være", "vere", "visstnok", "angivelig"})
+
+Phrase = tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StanceCues:
+    window: int
+    hedged_before: tuple[Phrase, ...]
+    hedged_sentence: tuple[Phrase, ...]
+    denied_sentence: tuple[Phrase, ...]
+    negated_before: tuple[Phrase, ...]
+    future_before: tuple[Phrase, ...]
+    hypothetical_sentence: tuple[Phrase, ...]
+
+
+def _phrases(items: Sequence[Any]) -> tuple[Phrase, ...]:
+    return tuple(tuple(str(p).lower().split()) for p in items)
+
+
+@lru_cache(maxsize=1)
+def cues() -> StanceCues:
+    raw: dict[str, Any] = yaml.safe_load(STANCE_PATH.read_text(encoding="utf-8"))
+    return StanceCues(
+        window=int(raw["window"]),
+        hedged_before=_phrases(raw["hedged"]["before"]),
+        hedged_sentence=_phrases(raw["hedged"]["sentence"]),
+        denied_sentence=_phrases(raw["denied"]["sentence"]),
+        negated_before=_phrases(raw["negated"]["before"]),
+        future_before=_phrases(raw["future"]["before"]),
+        hypothetical_sentence=_phrases(raw["hypothetical"]["sentence"]),
+    )
+
+
+def _ends_at(words: Sequence[str], phrase: Phrase, end: int) -> bool:
+    """Whether `phrase` occupies words[end - len(phrase) : end]."""
+    n = len(phrase)
+    return end - n >= 0 and tuple(words[end - n : end]) == phrase
+
+
+def _before(words: Sequence[str], trigger: int, phrases: tuple[Phrase, ...], window: int) -> int:
+    """Index where a phrase ends within `window` words before the trigger, same clause; or -1."""
+    for end in range(trigger, max(trigger - window, 0) - 1, -1):
+        if end < trigger and words[end] in CLAUSE_BREAKS:
+            return -1
+        for phrase in phrases:
+            if _ends_at(words, phrase, end):
+                return end
+    return -1
+
+
+def _anywhere_before(words: Sequence[str], trigger: int, phrases: tuple[Phrase, ...]) -> bool:
+    return any(_ends_at(words, p, end) for end in range(1, trigger + 1) for p in phrases)
+
+
+def stance_for(words: Sequence[str], trigger: int, *, is_denial: bool = False) -> str:
+    """The stance of the event whose trigger is words[trigger]; `words` are lower-cased.
+
+    `is_denial` marks the trigger of a REJECT that is itself the denial: it is asserted, while
+    the event it denies gets `denied`.
+    """
+    c = cues()
+    if not is_denial and _anywhere_before(words, trigger, c.denied_sentence):
+        return "denied"
+    neg = _before(words, trigger, c.negated_before, c.window)
+    if neg >= 0 and (neg >= len(words) or words[neg] not in _NOT_NEGATING_NEXT):
+        return "negated"
+    if _anywhere_before(words, trigger, c.hypothetical_sentence):
+        return "hypothetical"
+    hedge = _before(words, trigger, c.hedged_before, c.window + 1)
+    future = _before(words, trigger, c.future_before, c.window)
+    if future >= 0 and future < len(words) and words[future] in _HEARSAY_NEXT:
+        future = -1
+    if future >= 0 and hedge < 0:
+        return "future"
+    if hedge >= 0 or _anywhere_before(words, trigger, c.hedged_sentence):
+        return "hedged"
+    return "asserted"

@@ -42,6 +42,7 @@ from importlib import resources
 from pathlib import Path
 
 from konflikt.paths import DATA_DIR, shared_dir
+from konflikt.resolve.countries import read_countries_no
 from konflikt.resolve.places import fold, normalize
 
 PLACES_DIR = DATA_DIR / "places"
@@ -104,18 +105,6 @@ def _countryinfo_points() -> dict[str, tuple[float, float]]:
         if iso and latlng and len(latlng) == 2:
             points[iso] = (float(latlng[0]), float(latlng[1]))
     return points
-
-
-def read_countries_no(path: Path = PLACES_DIR / "countries_no.tsv") -> list[dict[str, str]]:
-    """Rows of the Norwegian country table (shared with the actor registry)."""
-    fields = ("alpha3", "name_en", "adj_en", "names_nb", "adj_nb", "names_nn", "adj_nn")
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        rows.append(dict(zip(fields, parts + [""] * (len(fields) - len(parts)), strict=True)))
-    return rows
 
 
 def _mean_point(points: list[tuple[float, float, int]], weighted: bool) -> tuple[float, float]:

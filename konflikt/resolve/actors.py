@@ -1,0 +1,398 @@
+"""Actor resolution: a span as written ("irakiske soldater", "IS-krigere", "koalisjonen",
+"politiet", "Frankrike og Storbritannia") becomes a canonical `ActorRef` (name, kind, country).
+
+Everything the resolver knows is data: `konflikt/data/actors.yaml` (role nouns and named actors)
+and `konflikt/data/places/countries_no.tsv` (Norwegian country names and nationality adjectives,
+from which each country's own entry is generated). See the head of actors.yaml for the format.
+
+How a span resolves, in order:
+1. The whole span is an alias ("Daesh", "Den islamske staten", "koalisjonsstyrkene", "PST").
+   Aliases in lower case match in any case; aliases with capitals match as written ("IS" is not
+   the Norwegian word "is"). A genitive ("FNs", "Tyrkias", "Hamas'") is its actor.
+2. The same without a leading determiner or quantifier ("de amerikanskstøttede styrkene").
+3. A coordination whose every part resolves ("Frankrike og Storbritannia") is one compound actor:
+   names joined as in the gold data ("France and United Kingdom", "Germany, France, Luxembourg
+   and Portugal"); the kind is the parts' common kind, else "other"; the country is the parts'
+   common country, else None.
+4. The actor mentions inside the span (`find_actor_mentions`): a person wins ("USAs president
+   Donald Trump" is Donald Trump), then a named or composed actor, then a bare country.
+5. A role noun alone ("folk", "soldater", "politiet"): the role's generic actor, in the
+   `country_hint`'s country when one is given ("politiet" in a Russian story is Russian police).
+
+Composed actors: a nationality adjective, a country genitive or "<role> i <land>" with a role
+noun: "irakiske soldater", "den russiske hæren", "Russlands regjering", "regjeringen i Chile".
+Hyphen compounds: an actor marked `prefix` starts a compound that is that actor ("IS-krigere",
+"YPG-styrkene", "SOHR-leder"); a country before a role noun is that country's role
+("Tyrkia-regjeringen").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from konflikt.paths import DATA_DIR
+from konflikt.resolve.countries import Country, load_countries, to_alpha3
+
+ACTORS_YAML = DATA_DIR / "actors.yaml"
+KINDS = (
+    "state_forces", "government", "police", "armed_group", "civilians", "igo", "ngo", "media",
+    "person", "company", "other",
+)  # fmt: skip
+_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*(?:['’](?!\w))?")
+_GAP_OK = re.compile(r"^[\s\-–]*$")  # tokens of one name: only spaces or hyphens between them
+_MAX_ALIAS_TOKENS = 9
+_COORDINATION = re.compile(r"\s*,\s*|\s+og\s+|\s+and\s+|\s+&\s+|\s+samt\s+")
+_LINKERS = frozenset({"i", "fra", "frå", "til"})  # "regjeringen i Chile"
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    """A canonical actor: name, kind (see `KINDS`), country (ISO 3166-1 alpha-3 or None)."""
+
+    name: str
+    kind: str
+    country: str | None = None
+    affiliation: str | None = None  # for persons: whom they act for ("United States")
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    key: str
+    kind: str
+    label: str
+    generic: str
+    alone: bool
+    compound: bool
+    nouns: tuple[str, ...]
+
+    def actor(self, country: Country | None) -> ActorRef:
+        if country is None:
+            return ActorRef(self.generic, self.kind, None)
+        name = self.label.format(adj=country.adj_en, country=country.name_en)
+        return ActorRef(name, self.kind, country.alpha3)
+
+
+@dataclass(slots=True)
+class _Entry:
+    ref: ActorRef
+    prefix: bool = False  # may start a hyphen compound
+    country: Country | None = None  # set for a country's own entry
+
+
+@dataclass
+class Registry:
+    """The loaded registry with its indexes; build with `load_registry()`."""
+
+    roles: dict[str, Role] = field(default_factory=dict)
+    exact: dict[str, _Entry] = field(default_factory=dict)  # alias key as written
+    folded: dict[str, _Entry] = field(default_factory=dict)  # lower-case aliases, case-folded
+    adjectives: dict[str, Country] = field(default_factory=dict)
+    role_nouns: dict[str, Role] = field(default_factory=dict)
+    compound_nouns: list[tuple[str, Role]] = field(default_factory=list)
+    countries: dict[str, Country] = field(default_factory=dict)
+    entries: list[_Entry] = field(default_factory=list)
+    country_refs: set[ActorRef] = field(default_factory=set)  # the countries' own entries
+    determiners: frozenset[str] = frozenset()  # words a span may start with before its actor
+
+    # --- building
+    def add(self, entry: _Entry, aliases: Iterable[str], *, override: bool) -> None:
+        self.entries.append(entry)
+        for alias in aliases:
+            for variant in _alias_variants(alias):
+                key = _key(variant)
+                if not key:
+                    continue
+                if variant == variant.lower():
+                    if override or key.casefold() not in self.folded:
+                        self.folded[key.casefold()] = entry
+                elif override or key not in self.exact:
+                    self.exact[key] = entry
+
+    # --- lookups
+    def alias(self, words: list[str]) -> _Entry | None:
+        key = " ".join(words)
+        return self.exact.get(key) or self.folded.get(key.casefold())
+
+    def role_of(self, word: str, *, compound: bool = True) -> Role | None:
+        low = word.casefold()
+        role = self.role_nouns.get(low)
+        if role is None and compound and "-" not in low:
+            for noun, candidate in self.compound_nouns:
+                if low.endswith(noun) and len(low) - len(noun) >= 3:
+                    return candidate
+        return role
+
+    def country_of_name(self, words: list[str]) -> Country | None:
+        entry = self.alias(words)
+        return entry.country if entry is not None else None
+
+
+def _key(text: str) -> str:
+    return " ".join(_TOKEN.findall(text.replace("’", "'")))
+
+
+def _genitive(alias: str) -> str:
+    return alias + ("'" if alias[-1] in "sxzSXZ" else "s")
+
+
+def _alias_variants(alias: str) -> list[str]:
+    alias = " ".join(alias.split())
+    out = [alias]
+    if alias != alias.lower():
+        out.append(_genitive(alias))  # "FNs", "Tyrkias", "Hamas'"
+    first, _, rest = alias.partition(" ")
+    if rest and first in {"Den", "Det", "De", "Dei"}:
+        out += [f"{first.lower()} {rest}", _genitive(f"{first.lower()} {rest}")]
+    elif alias[0].islower() and alias != alias.lower():
+        out.append(alias[0].upper() + alias[1:])  # sentence-initial "Politiet i Oslo"
+    return out
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    with path.open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    if not isinstance(data, dict) or "actors" not in data or "roles" not in data:
+        raise ValueError(f"{path}: expected a mapping with 'roles' and 'actors'")
+    return data
+
+
+def build_registry(path: Path = ACTORS_YAML) -> Registry:
+    data = _read_yaml(path)
+    reg = Registry(
+        countries=load_countries(),
+        determiners=frozenset(w.casefold() for w in data.get("determiners", [])),
+    )
+    for key, spec in data["roles"].items():
+        role = Role(
+            key=key, kind=spec["kind"], label=spec["label"], generic=spec["generic"],
+            alone=bool(spec["alone"]), compound=bool(spec["compound"]),
+            nouns=tuple(n.lower() for n in spec["nouns"]),
+        )  # fmt: skip
+        reg.roles[key] = role
+        for noun in role.nouns:
+            reg.role_nouns.setdefault(noun, role)
+            if role.compound and len(noun) >= 5:
+                reg.compound_nouns.append((noun, role))
+    reg.compound_nouns.sort(key=lambda pair: -len(pair[0]))  # the longest ending decides
+    for country in reg.countries.values():
+        for adjective in country.adjectives:
+            reg.adjectives.setdefault(adjective, country)
+        entry = _Entry(ActorRef(country.name_en, "government", country.alpha3), country=country)
+        reg.add(entry, country.names, override=False)
+        reg.country_refs.add(entry.ref)
+    for spec in data["actors"]:
+        ref = ActorRef(
+            name=spec["name"], kind=spec["kind"], country=spec.get("country"),
+            affiliation=spec.get("affiliation"),
+        )  # fmt: skip
+        reg.add(_Entry(ref, prefix=bool(spec.get("prefix"))), spec["aliases"], override=True)
+    return reg
+
+
+@lru_cache(maxsize=1)
+def load_registry() -> Registry:
+    """The actor registry, loaded once per process."""
+    return build_registry()
+
+
+# --- matching -----------------------------------------------------------------------------
+
+
+def _gaps_ok(text: str, tokens: list[re.Match[str]], i: int, j: int) -> bool:
+    gaps = (text[tokens[k].end() : tokens[k + 1].start()] for k in range(i, j - 1))
+    return all(_GAP_OK.match(gap) for gap in gaps)
+
+
+def _match_at(
+    reg: Registry, text: str, tokens: list[re.Match[str]], i: int, hint: Country | None
+) -> tuple[int, ActorRef] | None:
+    """The longest actor starting at token i: (end token index, actor)."""
+    words = [t.group() for t in tokens]
+    n = len(tokens)
+    best: tuple[int, ActorRef] | None = None
+
+    for j in range(min(n, i + _MAX_ALIAS_TOKENS), i, -1):
+        if not _gaps_ok(text, tokens, i, j):
+            continue
+        entry = reg.alias(words[i:j])
+        if entry is not None:
+            best = (j, entry.ref)
+            break
+
+    composed = _compose_at(reg, text, tokens, words, i, hint)
+    if composed is not None and (best is None or composed[0] > best[0]):
+        best = composed
+    return best
+
+
+def _compose_at(
+    reg: Registry,
+    text: str,
+    tokens: list[re.Match[str]],
+    words: list[str],
+    i: int,
+    hint: Country | None,
+) -> tuple[int, ActorRef] | None:
+    n = len(words)
+    word = words[i]
+    # nationality adjective or country genitive, then (up to two words later) a role noun
+    country = reg.adjectives.get(word.casefold())
+    if country is None and word[:1].isupper() and word.endswith(("s", "'", "’")):
+        entry = reg.exact.get(word)  # a country genitive: "Russlands regjering"
+        country = entry.country if entry is not None else None
+    if country is not None:
+        for k in range(i + 1, min(n, i + 4)):
+            if not _gaps_ok(text, tokens, k - 1, k + 1):
+                break
+            role = reg.role_of(words[k])
+            if role is not None:
+                return k + 1, role.actor(country)
+            if words[k][:1].isupper():
+                break
+    # hyphen compound: IS-krigere, SOHR-leder, Tyrkia-regjeringen
+    if "-" in word:
+        head, _, tail = word.partition("-")
+        entry = reg.exact.get(head) or reg.folded.get(head.casefold())
+        if entry is not None:
+            if entry.prefix:
+                return i + 1, entry.ref
+            role = reg.role_of(tail)
+            if entry.country is not None and role is not None:
+                return i + 1, role.actor(entry.country)
+    # a role noun: "regjeringen i Chile", or alone ("politiet", "demonstranter")
+    role = reg.role_of(word)
+    if role is not None:
+        if i + 2 < n and words[i + 1].casefold() in _LINKERS and _gaps_ok(text, tokens, i, i + 3):
+            for j in range(min(n, i + 2 + 4), i + 2, -1):
+                if not _gaps_ok(text, tokens, i + 2, j):
+                    continue
+                place = reg.country_of_name(words[i + 2 : j])
+                if place is not None:
+                    return j, role.actor(place)
+        if role.alone:
+            return i + 1, role.actor(hint)
+    return None
+
+
+def _hint(country_hint: str | None) -> Country | None:
+    alpha3 = to_alpha3(country_hint)
+    return load_countries().get(alpha3) if alpha3 else None
+
+
+def find_actor_mentions(
+    text: str, *, country_hint: str | None = None
+) -> list[tuple[int, int, ActorRef]]:
+    """Actor mentions in text: (start, end, actor), character offsets, longest match first,
+    non-overlapping, in text order. `country_hint` (ISO alpha-2 or alpha-3) gives generic role
+    nouns ("politiet") a country."""
+    reg = load_registry()
+    hint = _hint(country_hint)
+    tokens = list(_TOKEN.finditer(text))
+    found: list[tuple[int, int, ActorRef]] = []
+    i = 0
+    while i < len(tokens):
+        match = _match_at(reg, text, tokens, i, hint)
+        if match is None:
+            i += 1
+            continue
+        j, ref = match
+        end = tokens[j - 1].end()
+        if text[end - 1] in "'’" and not ref.name.endswith("'"):
+            end -= 1  # keep the genitive apostrophe out of the span: "IS'" -> "IS"
+        found.append((tokens[i].start(), end, ref))
+        i = j
+    return found
+
+
+def _clean(text: str) -> str:
+    return text.strip().strip('«»"“”.,:;()[]–-').strip()
+
+
+def _whole(reg: Registry, text: str) -> ActorRef | None:
+    words = _TOKEN.findall(text)
+    if not words:
+        return None
+    entry = reg.alias(words)
+    if entry is None and len(words) > 1 and words[0].casefold() in reg.determiners:
+        rest = words[1:]
+        while len(rest) > 1 and rest[0].casefold() in reg.determiners:
+            rest = rest[1:]
+        entry = reg.alias(rest)
+    return entry.ref if entry else None
+
+
+def _combine(parts: list[ActorRef]) -> ActorRef:
+    names = [p.name for p in parts]
+    name = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    kinds = {p.kind for p in parts}
+    countries = {p.country for p in parts}
+    return ActorRef(
+        name=name,
+        kind=kinds.pop() if len(kinds) == 1 else "other",
+        country=countries.pop() if len(countries) == 1 else None,
+    )
+
+
+def _rank(ref: ActorRef, reg: Registry) -> int:
+    if ref.kind == "person" or ref.affiliation is not None:
+        return 3
+    return 1 if ref in reg.country_refs else 2
+
+
+def resolve_actor(text: str, *, country_hint: str | None = None) -> ActorRef | None:
+    """Resolve an actor span as written; None when nothing in it is a known actor or role.
+
+    `country_hint` (ISO alpha-2 or alpha-3, e.g. the country of the article's main place) is the
+    country of a generic role noun ("politiet", "demonstrantene", "myndighetene").
+    """
+    if not isinstance(text, str):
+        return None
+    text = _clean(text)
+    if not text:
+        return None
+    reg = load_registry()
+    ref = _whole(reg, text)
+    if ref is not None:
+        return ref
+    parts = [p for p in _COORDINATION.split(text) if p.strip()]
+    if len(parts) > 1:
+        resolved = [_whole(reg, p) or _tight(reg, p, country_hint) for p in parts]
+        if all(resolved):
+            unique = list(dict.fromkeys(r for r in resolved if r is not None))
+            return unique[0] if len(unique) == 1 else _combine(unique)
+    return _single(reg, text, country_hint)
+
+
+def _tight(reg: Registry, text: str, country_hint: str | None) -> ActorRef | None:
+    """The actor a coordinated part is, when one mention covers all of it but determiners and
+    numbers ("15000 soldater", "kurdiske peshmerga-styrker"); else None."""
+    mentions = find_actor_mentions(text, country_hint=country_hint)
+    if len(mentions) != 1:
+        return None
+    start, end, ref = mentions[0]
+    before = _TOKEN.findall(text[:start])
+    if text[end:].strip() or any(
+        not (w.isdigit() or w.casefold() in reg.determiners) for w in before
+    ):
+        return None
+    return ref
+
+
+def _single(reg: Registry, text: str, country_hint: str | None) -> ActorRef | None:
+    mentions = find_actor_mentions(text, country_hint=country_hint)
+    if mentions:
+        return max(enumerate(mentions), key=lambda im: (_rank(im[1][2], reg), -im[0]))[1][2]
+    words = _TOKEN.findall(text)
+    if words:
+        # a role noun that is an actor only when the caller says so: "folk", "flyene"
+        role = reg.role_of(words[-1]) or reg.role_of(words[-1].rstrip("s"))
+        if role is not None:
+            return role.actor(_hint(country_hint))
+    return None

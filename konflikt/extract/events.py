@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -58,9 +58,24 @@ class _Candidate:
     sentence_index: int
     actor_key: str | None
     recipient_key: str | None
-    year: int | None = None
-    keep: bool = True
-    extra: dict[str, object] = field(default_factory=dict)
+    anaphoric: bool = False  # "angrepet", "demonstrasjonene": points back to a told event
+
+
+def segments(doc: Doc) -> list[Span]:
+    """The parser's sentences, also split at line breaks (a headline, caption or heading line
+    never runs on into the next line), without surrounding whitespace."""
+    out: list[Span] = []
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            if tok.is_space or "\n" in tok.whitespace_:
+                end = tok.i if tok.is_space else tok.i + 1
+                if end > start:
+                    out.append(doc[start:end])
+                start = tok.i + 1
+        if start < sent.end:
+            out.append(doc[start : sent.end])
+    return [s for s in out if any(not t.is_space for t in s)]
 
 
 def _words(sent: Span) -> tuple[list[str], set[str]]:
@@ -133,14 +148,13 @@ def find_triggers(sent: Span) -> list[Trigger]:
 def _embedded(trig: Trigger, earlier: list[Trigger], sent: Span) -> bool:
     """Whether a trigger is only the content of an earlier verbal or legal act."""
     doc = sent.doc
-    lo = max(sent.start, trig.token.i - 4)
-    window = [t.lower_ for t in doc[lo : trig.token.i]]
     for e in earlier:
         if e.token.i >= trig.token.i or e.cue.weak:
             continue
-        if e.cue.event_type in VERBAL_ACTS and CONTENT_MARKERS & set(window):
+        between = {t.lower_ for t in doc[e.end : trig.token.i]}
+        if e.cue.event_type in VERBAL_ACTS and CONTENT_MARKERS & between:
             return True
-        if e.cue.event_type in LEGAL_ACTS and "for" in window:
+        if e.cue.event_type in LEGAL_ACTS and "for" in between:
             return True
     return False
 
@@ -365,6 +379,24 @@ def _confidence(trig: Trigger, part: Part, actor: Party | None) -> float:
     return round(min(0.95, max(0.05, c)), 2)
 
 
+_DEFINITE_ENDINGS = ("en", "et", "ene", "a", "ane", "na", "ets", "ens")
+
+
+def _definite(trig: Trigger) -> bool:
+    """A definite event noun ("angrepet", "opptøyene") refers to an event already told."""
+    if trig.cue.pos != "noun":
+        return False
+    tok = trig.token
+    if "Def" in tok.morph.get("Definite"):
+        return True
+    if tok.morph.get("Definite"):
+        return False
+    word = tok.lower_.rsplit("-", 1)[-1]
+    return word != trig.cue.lemma and word.endswith(_DEFINITE_ENDINGS) and not word.endswith(
+        trig.cue.lemma
+    )
+
+
 def _compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
@@ -392,7 +424,7 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
     state = _ArticleState(doc, article)
     state.main_place = _main_place(doc, article)
     story_year = _story_year(article, doc)
-    sentences = list(doc.sents)
+    sentences = segments(doc)
     sources = attribute(doc, sentences)
     candidates: list[_Candidate] = []
     for si, sent in enumerate(sentences):
@@ -456,7 +488,10 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
                 trigger_end=doc[trig.end - 1].idx + len(doc[trig.end - 1]) + state.offset,
             )
             candidates.append(
-                _Candidate(event, part, si, _key(actor, a_span, doc), _key(recipient, r_span, doc))
+                _Candidate(
+                    event, part, si, _key(actor, a_span, doc), _key(recipient, r_span, doc),
+                    anaphoric=_definite(trig),
+                )  # fmt: skip
             )
     return _dedupe(candidates)
 
@@ -466,7 +501,7 @@ def _dedupe(candidates: list[_Candidate]) -> list[Event]:
     events the body does not tell."""
     kept: list[_Candidate] = []
     for c in candidates:
-        if c.part is Part.BODY and not _duplicate(c, kept, lenient=False):
+        if c.part is Part.BODY and not _duplicate(c, kept, lenient=c.anaphoric):
             kept.append(c)
     body = list(kept)
     for c in candidates:

@@ -7,10 +7,12 @@ spaCy's Norwegian rules, plus what Norwegian news needs:
 - number ranges split at the dash ("30–35.000" → "30", "–", "35.000"), thousands with a dot stay
   whole ("3.500"), digit groups separated by a space, no-break space or thin space are merged
   ("100 000", "100\u00a0000" → one token) when the first group has 1–3 digits;
-- a sentence-final year loses its period ("i 2017." → "2017", "."), while ordinals inside a
-  sentence ("17. mai", "2. verdenskrig") keep it: the year is split only when nothing but
-  whitespace, a closing quote or an upper-case word follows;
-- a dialogue dash at the start of a line is its own token ("– Vi kom", "–Vi kom").
+- a sentence-final year, number, date or time loses its period ("i 2017." → "2017", "."), while
+  ordinals inside a sentence ("17. mai", "2. verdenskrig") keep it: the period is split off only
+  when nothing, a closing quote, a dash or an upper-case word follows;
+- words that end sentences more often than they abbreviate ("i.", "eg.", "min.") are not kept
+  with their period (data/nlp/not_abbreviations.txt);
+- a dialogue dash at the start of a line is its own token ("– Vi kom", "–Vi kom", "-Vi kom").
 
 `like_num` from konflikt.nlp.numerals is installed as the LIKE_NUM getter, so "tre", "tolv",
 "tusen", "hundrevis" and "titalls" are numbers.
@@ -21,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.attrs import LIKE_NUM, ORTH
@@ -33,29 +36,41 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 from konflikt.paths import DATA_DIR
 
 ABBREVIATIONS_PATH = DATA_DIR / "nlp" / "abbreviations.txt"
+NOT_ABBREVIATIONS_PATH = DATA_DIR / "nlp" / "not_abbreviations.txt"
 
 _DASHES = "–—-"
-# A year (1000-2099) with its sentence-final period, as one token.
-_YEAR_DOT_RE = re.compile(r"^(1\d{3}|20\d{2})\.$")
-# Dates and clock times with a sentence-final period ("14.10.2017.", "kl. 12:30.").
-_DATE_DOT_RE = re.compile(r"^(\d{1,2}\.\d{1,2}\.(\d{2}|\d{4})|\d{1,2}[:.]\d{2})\.$")
+# A number, date or clock time with a period glued on ("2017.", "24.", "14.10.2017.", "12:30.",
+# "15.000."). Inside a sentence that period marks an ordinal ("17. mai") and stays.
+_NUMBER_DOT_RE = re.compile(r"^\d(?:[\d.,:]*\d)?\.$")
 _GROUP_HEAD_RE = re.compile(r"^[+\-−]?\d{1,3}$")
 _GROUP_TAIL_RE = re.compile(r"^\d{3}(?:,\d+)?$")
 _GROUP_SPACES = frozenset(" \u00a0\u202f\u2009")
 _CLOSERS = frozenset("»”\"')]")
 
 
-@lru_cache(maxsize=1)
-def abbreviations() -> tuple[str, ...]:
-    """Abbreviations as listed in the data file, plus their Title and UPPER case forms."""
+def _read_list(path: Path) -> list[str]:
+    lines = (line.strip() for line in path.read_text(encoding="utf8").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def _cased(words: list[str]) -> tuple[str, ...]:
     forms: dict[str, None] = {}
-    for line in ABBREVIATIONS_PATH.read_text(encoding="utf8").splitlines():
-        word = line.strip()
-        if not word or word.startswith("#"):
-            continue
+    for word in words:
         for form in (word, word[0].upper() + word[1:], word.upper()):
             forms[form] = None
     return tuple(forms)
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> tuple[str, ...]:
+    """Abbreviations as listed in the data file, plus their Title and UPPER case forms."""
+    return _cased(_read_list(ABBREVIATIONS_PATH))
+
+
+@lru_cache(maxsize=1)
+def not_abbreviations() -> tuple[str, ...]:
+    """Word + period that must not stay one token (spaCy lists some as abbreviations)."""
+    return _cased(_read_list(NOT_ABBREVIATIONS_PATH))
 
 
 def _infixes() -> list[str]:
@@ -72,7 +87,8 @@ def _infixes() -> list[str]:
 
 def _prefixes() -> list[str]:
     # A dialogue dash glued to the first word ("–Vi kom").
-    return [*(Norwegian.Defaults.prefixes or []), r"[–—](?=\w)"]
+    # A hyphen only before a capital, so that "-tallet" or "-5" keep theirs.
+    return [*(Norwegian.Defaults.prefixes or []), r"[–—](?=\w)", r"-(?=[A-ZÆØÅ])"]
 
 
 class NorwegianTokenizer(Tokenizer):
@@ -127,7 +143,7 @@ def _merge_digit_groups(doc: Doc) -> None:
 def _split_final_periods(doc: Doc) -> None:
     targets = []
     for i, tok in enumerate(doc):
-        if not (_YEAR_DOT_RE.match(tok.text) or _DATE_DOT_RE.match(tok.text)):
+        if not _NUMBER_DOT_RE.match(tok.text):
             continue
         nxt = doc[i + 1] if i + 1 < len(doc) else None
         first = nxt.text[0] if nxt is not None else ""
@@ -148,6 +164,8 @@ def create_tokenizer(nlp: Language) -> NorwegianTokenizer:
     rules = dict(defaults.tokenizer_exceptions)
     for form in abbreviations():
         rules[form] = [{ORTH: form}]
+    for form in not_abbreviations():
+        rules.pop(form, None)
     return NorwegianTokenizer(
         nlp.vocab,
         rules=rules,

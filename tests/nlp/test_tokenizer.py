@@ -96,3 +96,15 @@ def test_abbreviation_list_has_case_variants() -> None:
 def test_registered_tokenizer_in_config() -> None:
     nlp = spacy.blank("nn", config={"nlp": {"tokenizer": {"@tokenizers": "konflikt.tokenizer.v1"}}})
     assert [t.text for t in nlp("Kl. 9 kom dei.")][:2] == ["Kl.", "9"]
+
+
+def test_hyphen_as_dialogue_dash_and_suffix_hyphen(nlp: Language) -> None:
+    assert words(nlp, "-Vi kommer tilbake.")[:2] == ["-", "Vi"]
+    assert "-tallet" in words(nlp, "på 1800 -tallet")
+
+
+def test_words_that_look_like_abbreviations_end_sentences(nlp: Language) -> None:
+    assert words(nlp, "Det var der han bodde i.")[-2:] == ["i", "."]
+    assert words(nlp, "Det sa eg.")[-2:] == ["eg", "."]
+    assert words(nlp, "Dette er tall fra Frp.")[-2:] == ["Frp", "."]
+    assert words(nlp, "Ca. 40 personer kom bl.a. fra Bergen.")[4:6] == ["bl.a.", "fra"]

@@ -32,6 +32,7 @@ class _Lex:
     min_hits: dict[str, int]
     lists: dict[str, frozenset[str]]
     caption_marks: tuple[str, ...]
+    background: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -41,7 +42,14 @@ def _lex() -> _Lex:
         min_hits={str(k): int(v) for k, v in raw["min_hits"].items()},
         lists={k: frozenset(str(w).lower() for w in raw[k]) for k in raw["min_hits"]},
         caption_marks=tuple(str(m) for m in raw["caption_marks"]),
+        background=tuple(str(b).lower() for b in raw["background"]),
     )
+
+
+def is_background(sent: Span) -> bool:
+    """Whether a sentence tells background or a generality rather than the story (§1)."""
+    text = sent.text.lower()
+    return any(phrase in text for phrase in _lex().background)
 
 
 def off_topic(article: Article, doc: Doc) -> str | None:

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from konflikt.extract import resolution
 from konflikt.extract.attribution import SourceMention, attribute
-from konflikt.extract.context import Part, off_topic, sentence_part
+from konflikt.extract.context import Part, is_background, off_topic, sentence_part
 from konflikt.extract.cues import WITH_WINDOW, Cue, lexicon
 from konflikt.extract.dates import DateMention, find_dates, parse_published
 from konflikt.extract.parties import PartySpan, find_parties
@@ -101,7 +101,7 @@ def _match_with(trigger: Token, cue: Cue, sent: Span) -> int | None:
     for item in cue.with_:
         found = None
         for j in range(pos, min(pos + WITH_WINDOW, sent.end)):
-            if doc[j].is_punct and doc[j].text not in ("-",):
+            if doc[j].is_punct and doc[j].text not in ("-", "«", "»", '"'):
                 break
             for alt in item:
                 if _phrase_at(doc, j, alt, sent.end):
@@ -133,7 +133,10 @@ def find_triggers(sent: Span) -> list[Trigger]:
     for tok in sent:
         if not (tok.is_alpha or "-" in tok.text):
             continue
+        attributive = _attributive(tok)
         for cue in lex.lookup(tok.lower_, tok.lemma_.lower()):
+            if attributive and cue.pos == "verb":
+                continue
             if cue.context and not any(
                 (w in vocab) if " " not in w else (f" {w} " in text) for w in cue.context
             ):
@@ -145,13 +148,29 @@ def find_triggers(sent: Span) -> list[Trigger]:
     return found
 
 
+_DETERMINERS = frozenset({"den", "det", "dei", "alle", "disse", "desse", "hans", "hennes", "sine"})
+
+
+def _attributive(tok: Token) -> bool:
+    """A participle used as an adjective or noun ("den pågrepne", "alle de kidnappede"): it
+    names people by what happened to them, it does not tell the event."""
+    if tok.pos_ == "ADJ":
+        return True
+    if tok.lower_.endswith(("ede", "ne")) and tok.pos_ not in ("VERB", "AUX"):
+        return True
+    prev = tok.nbor(-1) if tok.i > 0 else None
+    return prev is not None and prev.lower_ in _DETERMINERS and tok.pos_ in ("", "ADJ", "NOUN")
+
+
 def _embedded(trig: Trigger, earlier: list[Trigger], sent: Span) -> bool:
     """Whether a trigger is only the content of an earlier verbal or legal act."""
     doc = sent.doc
     for e in earlier:
-        if e.token.i >= trig.token.i or e.cue.weak:
+        if e.token.i >= trig.token.i:
             continue
         between = {t.lower_ for t in doc[e.end : trig.token.i]}
+        if "men" in between:  # "... har erkjent at ..., men har bedt dem om": a new clause
+            continue
         if e.cue.event_type in VERBAL_ACTS and CONTENT_MARKERS & between:
             return True
         if e.cue.event_type in LEGAL_ACTS and "for" in between:
@@ -161,15 +180,18 @@ def _embedded(trig: Trigger, earlier: list[Trigger], sent: Span) -> bool:
 
 def select_triggers(sent: Span) -> list[Trigger]:
     """One trigger per event type, after dropping weak and embedded ones."""
-    triggers = find_triggers(sent)
-    strong = [t for t in triggers if not t.cue.weak]
+    found = sorted(find_triggers(sent), key=lambda t: t.token.i)
+    triggers = [t for t in found if not _embedded(t, found, sent)]
+    # Weak cues, and event nouns in the definite form ("drapet", "opptøyene": mentions of an
+    # event told elsewhere), only count when nothing else in the sentence does.
+    strong = [t for t in triggers if not t.cue.weak and not _definite(t)]
     if strong:
         triggers = strong
-    triggers.sort(key=lambda t: t.token.i)
+    else:
+        indefinite = [t for t in triggers if not _definite(t)]
+        triggers = indefinite or triggers
     kept: list[Trigger] = []
     for trig in triggers:
-        if _embedded(trig, triggers, sent):
-            continue
         if any(k.cue.event_type == trig.cue.event_type for k in kept):
             continue
         kept.append(trig)
@@ -405,6 +427,8 @@ def _duplicate(c: _Candidate, kept: Iterable[_Candidate], lenient: bool) -> bool
     for k in kept:
         if k.event.event_type != c.event.event_type:
             continue
+        if k.event.mode and c.event.mode and k.event.mode != c.event.mode:
+            continue
         if not (_compatible(k.actor_key, c.actor_key) and
                 _compatible(k.recipient_key, c.recipient_key)):  # fmt: skip
             continue
@@ -429,7 +453,7 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
     candidates: list[_Candidate] = []
     for si, sent in enumerate(sentences):
         part = sentence_part(sent, article)
-        if part is Part.HEADING or sent.text.rstrip().endswith("?"):
+        if part is Part.HEADING or sent.text.rstrip().endswith("?") or is_background(sent):
             continue
         triggers = select_triggers(sent)
         if not triggers:
@@ -505,10 +529,16 @@ def _dedupe(candidates: list[_Candidate]) -> list[Event]:
             kept.append(c)
     body = list(kept)
     for c in candidates:
+        if c.part is Part.BODY:
+            continue
+        # A headline or caption restates the body: it only counts for an event of a type
+        # (and mode) the body does not tell.
+        told = any(
+            k.event.event_type == c.event.event_type and k.event.mode == c.event.mode
+            for k in body
+        )
         others = [k for k in kept if k.part is not Part.BODY]
-        if c.part is not Part.BODY and not _duplicate(c, body, lenient=True) and not _duplicate(
-            c, others, lenient=False
-        ):
+        if not told and not _duplicate(c, others, lenient=False):
             kept.append(c)
     kept.sort(key=lambda c: (c.event.evidence.start, c.event.trigger_start or 0))
     return [c.event for c in kept]

@@ -50,6 +50,8 @@ _GAP_OK = re.compile(r"^[\s\-–]*$")  # tokens of one name: only spaces or hyph
 _MAX_ALIAS_TOKENS = 9
 _COORDINATION = re.compile(r"\s*,\s*|\s+og\s+|\s+and\s+|\s+&\s+|\s+samt\s+")
 _LINKERS = frozenset({"i", "fra", "frå", "til"})  # "regjeringen i Chile"
+# Norwegian plural endings: a single capitalised word ending so is a noun, not a surname
+_PLURAL_ENDINGS = ("ene", "erne", "ere", "ane", "arar", "arane")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +102,9 @@ class Registry:
     entries: list[_Entry] = field(default_factory=list)
     country_refs: set[ActorRef] = field(default_factory=set)  # the countries' own entries
     determiners: frozenset[str] = frozenset()  # words a span may start with before its actor
+    name_particles: frozenset[str] = frozenset()  # "al", "bin", "von" inside a person's name
+    demonyms: dict[str, Country] = field(default_factory=dict)  # "irakere" -> Iraq
+    common_words: frozenset[str] = frozenset()  # a capitalised common word is not a name
 
     # --- building
     def add(self, entry: _Entry, aliases: Iterable[str], *, override: bool) -> None:
@@ -155,6 +160,23 @@ def _alias_variants(alias: str) -> list[str]:
     return out
 
 
+def _demonyms(adjective: str) -> list[str]:
+    """irakisk -> iraker, irakere, irakeren, irakerne (the regular Norwegian pattern)."""
+    if adjective.endswith("isk"):
+        stem = adjective[:-3]
+    elif adjective.endswith("sk"):
+        stem = adjective[:-2]
+    else:
+        return []
+    return [stem + ending for ending in ("er", "ere", "eren", "erne")] if len(stem) > 2 else []
+
+
+def _common_words() -> frozenset[str]:
+    path = DATA_DIR / "places" / "common_words.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for w in lines if w and not w.startswith("#"))
+
+
 def _read_yaml(path: Path) -> dict[str, Any]:
     with path.open(encoding="utf-8") as fh:
         data = yaml.safe_load(fh)
@@ -168,6 +190,8 @@ def build_registry(path: Path = ACTORS_YAML) -> Registry:
     reg = Registry(
         countries=load_countries(),
         determiners=frozenset(w.casefold() for w in data.get("determiners", [])),
+        name_particles=frozenset(w.casefold() for w in data.get("name_particles", [])),
+        common_words=_common_words(),
     )
     for key, spec in data["roles"].items():
         role = Role(
@@ -184,9 +208,14 @@ def build_registry(path: Path = ACTORS_YAML) -> Registry:
     for country in reg.countries.values():
         for adjective in country.adjectives:
             reg.adjectives.setdefault(adjective, country)
+            for demonym in _demonyms(adjective):
+                reg.demonyms.setdefault(demonym, country)
         entry = _Entry(ActorRef(country.name_en, "government", country.alpha3), country=country)
         reg.add(entry, country.names, override=False)
         reg.country_refs.add(entry.ref)
+    for alpha3, nouns in (data.get("demonyms") or {}).items():
+        for noun in nouns:
+            reg.demonyms[noun.casefold()] = reg.countries[alpha3]
     for spec in data["actors"]:
         ref = ActorRef(
             name=spec["name"], kind=spec["kind"], country=spec.get("country"),
@@ -387,12 +416,73 @@ def _tight(reg: Registry, text: str, country_hint: str | None) -> ActorRef | Non
 
 def _single(reg: Registry, text: str, country_hint: str | None) -> ActorRef | None:
     mentions = find_actor_mentions(text, country_hint=country_hint)
-    if mentions:
-        return max(enumerate(mentions), key=lambda im: (_rank(im[1][2], reg), -im[0]))[1][2]
+    ranked = sorted(enumerate(mentions), key=lambda im: (-_rank(im[1][2], reg), im[0]))
+    if ranked and _rank(ranked[0][1][2], reg) == 3:
+        return ranked[0][1][2]  # a known person
+    person = _unknown_person(reg, text, mentions, country_hint)
+    if person is not None:
+        return person
+    if ranked:
+        return ranked[0][1][2]
     words = _TOKEN.findall(text)
-    if words:
-        # a role noun that is an actor only when the caller says so: "folk", "flyene"
-        role = reg.role_of(words[-1]) or reg.role_of(words[-1].rstrip("s"))
-        if role is not None:
-            return role.actor(_hint(country_hint))
+    if not words:
+        return None
+    last = words[-1].casefold()
+    # a role noun that is an actor only when the caller says so: "folk", "flyene"
+    role = reg.role_of(last) or reg.role_of(last.rstrip("s"))
+    if role is not None:
+        return role.actor(_hint(country_hint))
+    if last in reg.demonyms:  # "tyrkere": the country's people
+        return (
+            reg.roles["civilians"].actor(reg.demonyms[last]) if "civilians" in reg.roles else None
+        )
+    if len(words) == 1 and last in reg.adjectives:  # "russiske" used as a noun: the country
+        country = reg.adjectives[last]
+        return ActorRef(country.name_en, "government", country.alpha3)
     return None
+
+
+def _unknown_person(
+    reg: Registry, text: str, mentions: list[tuple[int, int, ActorRef]], country_hint: str | None
+) -> ActorRef | None:
+    """A capitalised name the registry does not know, after an optional title: "kaptein Carola
+    Rackete" (person), "innenriksminister Raya al-Hassan" (government). The title's actor gives
+    the kind, country and affiliation; otherwise it is a person of the hinted country."""
+    tokens = list(_TOKEN.finditer(text))
+    covered = [(a, b) for a, b, _ in mentions]
+    run: list[re.Match[str]] = []
+    for tok in reversed(tokens):
+        word = tok.group()
+        inside = any(a <= tok.start() < b for a, b in covered)
+        if inside:
+            break
+        if word[:1].isupper() or (run and word.casefold() in reg.name_particles):
+            run.insert(0, tok)
+        elif "-" in word and word.split("-")[0].casefold() in reg.name_particles:
+            run.insert(0, tok)  # "al-Hassan"
+        else:
+            break
+    while run and run[0].group().casefold() in reg.name_particles:
+        run.pop(0)
+    if not run or all(t.group().casefold() in reg.common_words for t in run):
+        return None
+    if len(run) == 1:
+        low = run[0].group().casefold()
+        if reg.role_of(low) or low in reg.demonyms or low in reg.adjectives:
+            return None
+        if low.endswith(_PLURAL_ENDINGS):
+            return None  # "Vaksinemotstandere": a plural noun at the start of a sentence
+    if any(t.group().isupper() for t in run):
+        return None  # an acronym the registry does not know is not a person
+    name = text[run[0].start() : run[-1].end()]
+    if name.endswith(("s", "'")) and len(run) > 1 and name[:-1].strip():
+        name = name.rstrip("'")
+    title = [m for m in mentions if m[1] <= run[0].start()]
+    hint = _hint(country_hint)
+    if title:
+        ref = title[-1][2]
+        if ref.kind in {"government", "state_forces", "police", "igo", "ngo", "armed_group"}:
+            affiliation = None if ref.name in {r.generic for r in reg.roles.values()} else ref.name
+            country = ref.country or (hint.alpha3 if hint else None)
+            return ActorRef(name, ref.kind, country, affiliation)
+    return ActorRef(name, "person", hint.alpha3 if hint else None)

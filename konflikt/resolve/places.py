@@ -124,6 +124,7 @@ class Gazetteer:
         self.places_dir = places_dir
         self.main: dict[str, list[Feature]] = {}
         self.exonyms: dict[str, list[Feature]] = {}
+        self.countries: dict[str, Feature] = {}  # by ISO alpha-2
         self._minor: dict[str, list[Feature]] | None = None
         self.stopwords: frozenset[str] = frozenset()
         self._load_main()
@@ -133,6 +134,8 @@ class Gazetteer:
         for feature, keys in _read_rows(self.places_dir / "gazetteer_main.tsv.gz"):
             by_name.setdefault((feature.name, feature.country, feature.kind), feature)
             _index(self.main, feature, keys)
+            if feature.kind == "country":
+                self.countries.setdefault(feature.country, feature)
         for exonym, target, country, kind in _read_exonyms(self.places_dir / "exonyms.tsv"):
             feature = by_name.get((target, country, kind))
             if feature is None:
@@ -236,6 +239,22 @@ def _variants(text: str) -> Iterator[tuple[str, str | None, bool]]:
         yield text[:-1], None, False  # genitive: Raqqas, Syrias, Idlib'
 
 
+# A genitive -s is only stripped towards a well-known place: "Santiagos" is Santiago, but
+# "Khurais" (an oil field) is not the Indian town Khurai (51 000 inhabitants). Countries, admin1,
+# exonyms and Nordic towns ("Tromsøs") always qualify; another place needs this many inhabitants.
+_GENITIVE_MIN_POPULATION = 100_000
+_NORDIC = frozenset({"NO", "SE", "DK", "FI", "IS"})
+
+
+def _genitive_ok(feature: Feature, exonym: bool) -> bool:
+    return (
+        exonym
+        or feature.kind != "place"
+        or feature.country in _NORDIC
+        or feature.population >= _GENITIVE_MIN_POPULATION
+    )
+
+
 def _score(feature: Feature, *, exonym: bool, kind: str | None, hint: str | None) -> tuple:
     weight = _ADMIN1_WEIGHT if feature.kind == "admin1" else 1.0
     return (
@@ -247,11 +266,21 @@ def _score(feature: Feature, *, exonym: bool, kind: str | None, hint: str | None
     )
 
 
-def _best(gaz: Gazetteer, name: str, kind: str | None, hint: str | None,
-          *, minor: bool) -> Feature | None:  # fmt: skip
+def _best(
+    gaz: Gazetteer,
+    name: str,
+    kind: str | None,
+    hint: str | None,
+    *,
+    minor: bool,
+    genitive: bool = False,
+) -> Feature | None:
     exo, feats = gaz.candidates(name, minor=minor)
     scored = [(_score(f, exonym=True, kind=kind, hint=hint), f) for f in exo]
     scored += [(_score(f, exonym=False, kind=kind, hint=hint), f) for f in feats]
+    if genitive:
+        exo_ids = {id(f) for f in exo}
+        scored = [(sc, f) for sc, f in scored if _genitive_ok(f, id(f) in exo_ids)]
     if not scored:
         return None
     return max(scored, key=lambda pair: pair[0])[1]
@@ -268,18 +297,22 @@ def lookup(text: str, *, country_hint: str | None = None, minor: bool = True) ->
     text = _clean(text)
     if not text:
         return None
-    for name, kind, _compass in _variants(text):
-        feature = _best(gaz, name, kind, hint, minor=False)
+    for name, kind, genitive in _variants(text):
+        feature = _best(gaz, name, kind, hint, minor=False, genitive=genitive)
         if feature is None and name != text:
-            # the stem may itself be inflected: "Raqqas-området" is rare, "Idlibs" is not
-            for inner, inner_kind, _ in list(_variants(name))[1:]:
-                feature = _best(gaz, inner, inner_kind or kind, hint, minor=False)
+            # the stem may itself be inflected: "Idlibs-provinsen" is rare, but cheap to allow
+            for inner, inner_kind, inner_gen in list(_variants(name))[1:]:
+                feature = _best(
+                    gaz, inner, inner_kind or kind, hint, minor=False, genitive=inner_gen
+                )
                 if feature:
                     break
         if feature is not None:
             return feature
     if minor:
-        for name, kind, _compass in _variants(text):
+        for name, kind, genitive in _variants(text):
+            if genitive:
+                continue  # no small town is known well enough to be read through a genitive
             feature = _best(gaz, name, kind, hint, minor=True)
             if feature is not None:
                 return feature
@@ -295,7 +328,20 @@ def resolve_place(text: str, *, country_hint: str | None = None) -> Location | N
     if not isinstance(text, str):
         return None
     feature = lookup(text, country_hint=country_hint)
-    return feature.to_location(text) if feature else None
+    if feature is not None:
+        return feature.to_location(text)
+    # a phrase around place names: "utenfor kysten av Libya" is Libya; several places of one
+    # country ("Valparaíso, Temuco og Rancagua") are that country, at precision `country`
+    mentions = find_place_mentions(text)
+    if len(mentions) == 1:
+        only = mentions[0]
+        only.text, only.start, only.end = text, None, None
+        return only
+    countries = {m.country for m in mentions}
+    if len(countries) == 1:
+        country = load_gazetteer().countries.get(countries.pop() or "")
+        return country.to_location(text) if country else None
+    return None
 
 
 def _sentence_initial(text: str, start: int) -> bool:

@@ -30,7 +30,7 @@ WITH_WINDOW = 5
 # A compound must keep at least this many letters before the cue ("drone|angrep").
 MIN_COMPOUND_PREFIX = 3
 
-_VERB_SUFFIXES = ("", "r", "t", "te", "de", "s", "st", "d", "ne")  # appended to a lemma in -e
+_VERB_SUFFIXES = ("", "r", "t", "te", "de", "s", "d", "ne")  # appended to a lemma in -e
 _VERB_STEM_SUFFIXES = ("a", "ar", "ast", "as", "et", "te", "t", "de", "ete")  # to the stem
 _NOUN_SUFFIXES = (
     "", "en", "et", "er", "ene", "a", "ar", "ane", "s", "ens", "ets", "ers", "enes", "ane",
@@ -182,7 +182,9 @@ def compile_lexicon(data: dict[str, Any]) -> CueLexicon:
             forms |= {str(f).lower() for f in raw.get("forms", [])}
             for form in forms:
                 lex.by_form.setdefault(form, []).append(cue)
-                if cue.pos == "noun" and len(form) >= 4:
+                # Weak nouns are generic words: as compound tails they mostly name other things
+                # ("bokavtaler", "valgkampen").
+                if cue.pos == "noun" and len(form) >= 4 and not cue.weak:
                     tails.setdefault(form, []).append(cue)
     lex.noun_tails = sorted(
         ((t, c) for t, cues in tails.items() for c in cues), key=lambda tc: -len(tc[0])

@@ -14,6 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import yaml
 
 from spacy.tokens import Doc, Span, Token
 
@@ -24,8 +28,11 @@ from konflikt.extract.cues import WITH_WINDOW, Cue, lexicon
 from konflikt.extract.dates import DateMention, find_dates, parse_published
 from konflikt.extract.parties import PartySpan, find_parties
 from konflikt.extract.quantities import find_quantities
-from konflikt.extract.stance import stance_for
+from konflikt.extract.stance import is_claimed, is_deontic, is_open_question, stance_for
 from konflikt.model import Article, Event, EventDate, Evidence, Location, Party, Quantity
+from konflikt.paths import DATA_DIR
+
+RULES_PATH = DATA_DIR / "event_rules.yaml"
 
 # Types whose object clause is what was said, asked or promised, not something that happened:
 # "ba Tyskland om å sende soldater" is one REQUEST, not also a MOBILIZE.
@@ -42,6 +49,44 @@ COMBATANT_KINDS = frozenset({"state_forces", "armed_group", "rebel"})
 PERSON_PRONOUNS = frozenset({"han", "hun", "ho", "ham", "henne"})
 CONTENT_MARKERS = frozenset({"å", "at", "om"})
 PLACE_PREPS = frozenset({"i", "på", "ved", "utenfor", "nær", "sør", "nord", "øst", "vest", "fra"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    absorb: tuple[tuple[tuple[str, str | None], tuple[str, str | None]], ...]
+    claimable: frozenset[str]
+
+
+def _type_mode(value: str) -> tuple[str, str | None]:
+    etype, _, mode = value.partition("/")
+    return etype, mode or None
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    raw: dict[str, Any] = yaml.safe_load(RULES_PATH.read_text(encoding="utf-8"))
+    return _Rules(
+        absorb=tuple((_type_mode(r["keep"]), _type_mode(r["drop"])) for r in raw["absorb"]),
+        claimable=frozenset(raw["claimable"]),
+    )
+
+
+def _matches(event: Event, pattern: tuple[str, str | None]) -> bool:
+    etype, mode = pattern
+    return event.event_type == etype and (mode is None or event.mode == mode)
+
+
+def _absorb(events: list[Event]) -> list[Event]:
+    """Drop events that are part of another event of the same sentence (event_rules.yaml)."""
+    out = []
+    for e in events:
+        absorbed = any(
+            _matches(e, drop) and any(_matches(o, keep) for o in events if o is not e)
+            for keep, drop in _rules().absorb
+        )
+        if not absorbed:
+            out.append(e)
+    return out
 
 
 @dataclass(slots=True)
@@ -169,6 +214,11 @@ def _embedded(trig: Trigger, earlier: list[Trigger], sent: Span) -> bool:
         if e.token.i >= trig.token.i:
             continue
         between = {t.lower_ for t in doc[e.end : trig.token.i]}
+        infinitive = "Inf" in trig.token.morph.get("VerbForm") or (
+            trig.cue.pos == "verb" and trig.token.lower_ == trig.cue.lemma
+        )
+        if e.cue.event_type in VERBAL_ACTS and infinitive and trig.token.i - e.end <= 3:
+            return True  # "ber Danmark sende soldater"
         if "men" in between:  # "... har erkjent at ..., men har bedt dem om": a new clause
             continue
         if e.cue.event_type in VERBAL_ACTS and CONTENT_MARKERS & between:
@@ -468,8 +518,12 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
             start=sent.start_char + state.offset,
             end=sent.start_char + len(evidence_text) + state.offset,
         )
+        in_sentence: list[_Candidate] = []
         for trig in triggers:
             cue = trig.cue
+            rel = trig.token.i - sent.start
+            if is_open_question(lowers, rel):
+                continue
             a_span, r_span = find_parties(sent, trig.token, cue.event_type, cue.pos)
             actor, recipient = _party(a_span, state), _party(r_span, state)
             if cue.role == "claim":
@@ -477,15 +531,29 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
                 actor, a_span = source, None
             if cue.combatant and not _is_combatant(actor):
                 continue
-            rel = trig.token.i - sent.start
             is_denial = cue.event_type == "REJECT"
             stance = stance_for(lowers, rel, is_denial=is_denial)
+            if stance == "negated":
+                # The article says it did not happen: no event (the dev gold codes none).
+                continue
             date = _date(sent, trig, dates, state.offset)
             if _background(date, story_year):
                 continue
             event_type, mode = cue.event_type, _mode(trig, sent, vocab) or _other_modes(
                 triggers, trig
             )
+            if (
+                cue.pos == "verb" and cue.role is None and event_type in _rules().claimable
+                and source is not None and is_claimed(lowers, rel)
+            ):  # fmt: skip
+                # "Påtalemyndigheten mener agenter drepte ham": an accusation, not a killing.
+                event_type, mode, stance = "ACCUSE", "allege", "asserted"
+                recipient, r_span = actor, a_span
+                actor, a_span = source, None
+            if event_type != "REQUEST" and is_deontic(lowers, rel):
+                # "Hun mener det bør innføres sanksjoner mot X": her request, not a sanction.
+                event_type, mode, stance = "REQUEST", None, "asserted"
+                actor, a_span = source, None
             if event_type == "RETREAT" and stance == "future":
                 # An announced withdrawal is a verbal concession (manual §2, PLOVER).
                 event_type, mode, stance = "CONCEDE", None, "asserted"
@@ -511,12 +579,19 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
                 trigger_start=trig.token.idx + state.offset,
                 trigger_end=doc[trig.end - 1].idx + len(doc[trig.end - 1]) + state.offset,
             )
-            candidates.append(
+            in_sentence.append(
                 _Candidate(
                     event, part, si, _key(actor, a_span, doc), _key(recipient, r_span, doc),
                     anaphoric=_definite(trig),
                 )  # fmt: skip
             )
+        kept_events = _absorb([c.event for c in in_sentence])
+        seen_types: set[str] = set()
+        for c in in_sentence:
+            # one event per type per sentence, also after a claim or request turned one
+            if any(c.event is e for e in kept_events) and c.event.event_type not in seen_types:
+                seen_types.add(c.event.event_type)
+                candidates.append(c)
     return _dedupe(candidates)
 
 
@@ -534,7 +609,8 @@ def _dedupe(candidates: list[_Candidate]) -> list[Event]:
         # A headline or caption restates the body: it only counts for an event of a type
         # (and mode) the body does not tell.
         told = any(
-            k.event.event_type == c.event.event_type and k.event.mode == c.event.mode
+            k.event.event_type == c.event.event_type
+            and (k.event.mode == c.event.mode or None in (k.event.mode, c.event.mode))
             for k in body
         )
         others = [k for k in kept if k.part is not Part.BODY]

@@ -36,6 +36,9 @@ class StanceCues:
     negated_before: tuple[Phrase, ...]
     future_before: tuple[Phrase, ...]
     hypothetical_sentence: tuple[Phrase, ...]
+    deontic_before: tuple[Phrase, ...]
+    open_question: tuple[Phrase, ...]
+    claim: tuple[Phrase, ...]
 
 
 def _phrases(items: Sequence[Any]) -> tuple[Phrase, ...]:
@@ -53,7 +56,31 @@ def cues() -> StanceCues:
         negated_before=_phrases(raw["negated"]["before"]),
         future_before=_phrases(raw["future"]["before"]),
         hypothetical_sentence=_phrases(raw["hypothetical"]["sentence"]),
+        deontic_before=_phrases(raw["deontic"]["before"]),
+        open_question=_phrases(raw["open_question"]["sentence"]),
+        claim=_phrases(raw["claim"]["sentence"]),
     )
+
+
+def is_open_question(words: Sequence[str], trigger: int) -> bool:
+    """Whether the trigger stands in a whether-clause: nothing is reported as happening."""
+    return _anywhere_before(words, trigger, cues().open_question)
+
+
+def is_claimed(words: Sequence[str], trigger: int) -> bool:
+    """Whether the trigger is told only as someone's claim ("X mener Y drepte Z")."""
+    for end in range(trigger, 0, -1):
+        if words[end - 1] in ("men", ";"):
+            return False
+        if any(_ends_at(words, p, end) for p in cues().claim):
+            return True
+    return False
+
+
+def is_deontic(words: Sequence[str], trigger: int) -> bool:
+    """Whether the trigger is what someone says should happen ("bør innføres sanksjoner")."""
+    c = cues()
+    return _before(words, trigger, c.deontic_before, c.window) >= 0
 
 
 def _ends_at(words: Sequence[str], phrase: Phrase, end: int) -> bool:

@@ -53,7 +53,7 @@ NORDIC = {"NO", "SE", "DK", "FI", "IS"}
 # GeoNames cities1000 cut for the lookup-only table: keeps the file small (~3 MB) while covering
 # towns like Lampedusa; smaller hamlets are rarely the place of a news event abroad.
 MINOR_MIN_POPULATION = 1000
-STOPWORD_MIN_COUNT = 3
+STOPWORD_MIN_COUNT = 2
 COLUMNS = ("geonameid", "kind", "name", "country", "admin1", "lat", "lon", "population", "keys")
 
 _LATIN = re.compile(r"^[A-Za-zÀ-ɏḀ-ỿ'’‘ʻʼ\-. ]+$")
@@ -202,9 +202,9 @@ def build(out_dir: Path = PLACES_DIR) -> dict[str, int]:
 
 
 def build_common_words() -> list[str]:
-    """Lower-case words NorNE uses at least STOPWORD_MIN_COUNT times: a place name among them
-    (Vik, Sand, Man) is also an ordinary word, and a capitalised one of them at the start of a
-    sentence is not a name. Single words with their counts only; no text is kept."""
+    """Lower-case words (and their lemmas) NorNE uses at least STOPWORD_MIN_COUNT times: a place
+    name among them (Vik, Sand, Man) is also an ordinary word, and a capitalised one of them at
+    the start of a sentence is not a name. Single words with their counts only; no text is kept."""
     counts: Counter[str] = Counter()
     norne = shared_dir() / "data" / "norne" / "ndt"
     for path in norne.glob("*/train/*.conll"):
@@ -212,6 +212,8 @@ def build_common_words() -> list[str]:
             parts = line.split("\t")
             if len(parts) > 2 and parts[1].islower() and parts[1].isalpha():
                 counts[parts[1]] += 1
+                if parts[2] != parts[1] and parts[2].isalpha() and parts[2].islower():
+                    counts[parts[2]] += 1  # the lemma: "sand" from "sanden"
     if not counts:
         raise SystemExit(f"no NorNE files under {norne}: cannot derive the common-word list")
     return sorted(w for w, n in counts.items() if n >= STOPWORD_MIN_COUNT)

@@ -17,6 +17,8 @@ the previous source.
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -94,8 +96,8 @@ def _mention(tokens: list[Token]) -> SourceMention | None:
         return None
     if not any(t.is_alpha for t in tokens):
         return None
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    text = tokens[0].doc.text[start:end]
+    span = tokens[0].doc[tokens[0].i : tokens[-1].i + 1]
+    start, end, text = span.start_char, span.end_char, span.text
     return SourceMention(text, start, end, pronoun=text.lower() in PRONOUNS)
 
 
@@ -275,33 +277,20 @@ def sentence_source(sent: Span) -> SourceMention | None:
     return found
 
 
-def _paragraph_starts(doc: Doc) -> list[int]:
-    starts = [0]
-    for i, ch in enumerate(doc.text):
-        if ch == "\n":
-            starts.append(i + 1)
-    return starts
+def _paragraph_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in re.finditer("\n", text)]
 
 
 def attribute(doc: Doc, sentences: list[Span]) -> list[SourceMention | None]:
     """One source (or None) per sentence, carrying attribution over continued quotes."""
     per_sentence = [sentence_source(s) for s in sentences]
-    starts = _paragraph_starts(doc)
-
-    def paragraph(sent: Span) -> int:
-        lo = 0
-        for n, s in enumerate(starts):
-            if s <= sent.start_char:
-                lo = n
-            else:
-                break
-        return lo
-
-    para_of = [paragraph(s) for s in sentences]
+    text = doc.text
+    starts = _paragraph_starts(text)
+    para_of = [bisect.bisect_right(starts, s.start_char) - 1 for s in sentences]
     dash_para: dict[int, SourceMention | None] = {}
     for p, src in zip(para_of, per_sentence, strict=True):
         line_start = starts[p]
-        dashed = doc.text[line_start : line_start + 2].lstrip()[:1] in DASHES
+        dashed = text[line_start : line_start + 2].lstrip()[:1] in DASHES
         if dashed and (p not in dash_para or (dash_para[p] is None and src is not None)):
             dash_para[p] = src
     out: list[SourceMention | None] = []

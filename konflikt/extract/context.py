@@ -69,9 +69,10 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
-def sentence_part(sent: Span, article: Article) -> Part:
-    """Where a sentence stands in the article: body, title, caption or cross-heading."""
-    text = sent.doc.text
+def sentence_part(sent: Span, article: Article, text: str | None = None) -> Part:
+    """Where a sentence stands in the article: body, title, caption or cross-heading.
+    `text` is `sent.doc.text`, passed in by callers that have it (building it is not free)."""
+    text = sent.doc.text if text is None else text
     line_start, line_end = _line_bounds(text, sent.start_char)
     line = text[line_start:line_end].strip()
     if article.title and line_start == 0 and line and article.title.strip().startswith(line[:40]):

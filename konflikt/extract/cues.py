@@ -57,6 +57,8 @@ class Cue:
 class CueLexicon:
     by_form: dict[str, list[Cue]] = field(default_factory=dict)
     noun_tails: list[tuple[str, Cue]] = field(default_factory=list)  # longest first
+    # the same tails indexed by their last three letters, so a word only meets its candidates
+    tails_by_end: dict[str, list[tuple[str, Cue]]] = field(default_factory=dict)
     modes: dict[str, list[tuple[str, frozenset[str]]]] = field(default_factory=dict)
 
     def lookup(self, lower: str, lemma: str) -> list[Cue]:
@@ -73,14 +75,14 @@ class CueLexicon:
             if tail and tail in self.by_form:
                 return [c for c in self.by_form[tail] if c.pos == "noun"]
         if len(lower) >= 6 and lower.isalpha():
-            for tail, cue in self.noun_tails:
-                if len(lower) - len(tail) >= MIN_COMPOUND_PREFIX and lower.endswith(tail):
-                    found.append(cue)
-                    best = len(tail)
-                    for tail2, cue2 in self.noun_tails:
-                        if len(tail2) == best and tail2 != tail and lower.endswith(tail2):
-                            found.append(cue2)
+            best = 0
+            for tail, cue in self.tails_by_end.get(lower[-3:], ()):
+                if len(tail) < best:
                     break
+                if len(lower) - len(tail) >= MIN_COMPOUND_PREFIX and lower.endswith(tail):
+                    best = len(tail)
+                    if cue not in found:
+                        found.append(cue)
         return found
 
 
@@ -189,6 +191,8 @@ def compile_lexicon(data: dict[str, Any]) -> CueLexicon:
     lex.noun_tails = sorted(
         ((t, c) for t, cues in tails.items() for c in cues), key=lambda tc: -len(tc[0])
     )
+    for tail, cue in lex.noun_tails:
+        lex.tails_by_end.setdefault(tail[-3:], []).append((tail, cue))
     return lex
 
 

@@ -20,7 +20,7 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
-from konflikt.extract.events import extract_events
+from konflikt.extract.events import extract_events, warm_up
 from konflikt.extract.scoring import FIELDS, field_agrees, field_has_value, match, score
 from konflikt.model import Article, Event
 from konflikt.paths import shared_dir
@@ -54,6 +54,7 @@ def run(gold_dir: Path, *, blank: bool = False) -> RunResult:
     ]
     gold_path = gold_dir / "events.jsonl"
     gold = read_jsonl(gold_path) if gold_path.exists() else []
+    warm_up()  # lexicons and gazetteers load once; time the steady state
     nlp_by_lang: dict[str, Language] = {}
     predicted: dict[str, list[Event]] = {}
     spent = 0.0

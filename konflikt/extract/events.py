@@ -18,7 +18,6 @@ from functools import lru_cache
 from typing import Any
 
 import yaml
-
 from spacy.tokens import Doc, Span, Token
 
 from konflikt.extract import resolution
@@ -490,6 +489,16 @@ def _duplicate(c: _Candidate, kept: Iterable[_Candidate], lenient: bool) -> bool
     return False
 
 
+def warm_up() -> None:
+    """Load every lexicon and resolver now (they load once, on first use, otherwise)."""
+    lexicon()
+    _rules()
+    find_dates("lørdag", "2020-01-04")
+    find_quantities("om lag 100 soldater")
+    resolution.resolve_actor("politiet")
+    resolution.find_place_mentions("i Oslo")
+
+
 def extract_events(doc: Doc, article: Article) -> list[Event]:
     """The events of one article. `doc` is the parse of `article.text[article.body_start:]`;
     every character offset in the result is into `article.text`."""
@@ -499,10 +508,11 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
     state.main_place = _main_place(doc, article)
     story_year = _story_year(article, doc)
     sentences = segments(doc)
+    doc_text = doc.text
     sources = attribute(doc, sentences)
     candidates: list[_Candidate] = []
     for si, sent in enumerate(sentences):
-        part = sentence_part(sent, article)
+        part = sentence_part(sent, article, doc_text)
         if part is Part.HEADING or sent.text.rstrip().endswith("?") or is_background(sent):
             continue
         triggers = select_triggers(sent)

@@ -233,28 +233,47 @@ def _noun_parties(noun: Token, event_type: str) -> tuple[Token | None, Token | N
     return _ok_party(actor), _ok_party(recipient)
 
 
-def is_party_token(tok: Token) -> bool:
-    """Whether a token can head a party without a parse: a named entity or a party noun."""
+def is_party_token(tok: Token, sent: Span) -> bool:
+    """Whether a token can head a party without a parse: a named entity, a party noun, or a
+    capitalised word inside the sentence (a name the entity recogniser did not give)."""
     if tok.ent_type_ in ("PER", "ORG", "GPE_ORG", "GPE_LOC", "GPE") and tok.ent_iob_ == "B":
         return True
-    low = tok.lower_
-    if low in _lex().not_parties:
+    if tok.ent_iob_ == "I":
         return False
-    return any(low.startswith(h) or low.endswith(h) for h in _lex().party_heads)
+    low = tok.lower_
+    if low in _lex().not_parties or low in _lex().pronouns or not tok.is_alpha and "-" not in low:
+        return False
+    if any(low.startswith(h) or low.endswith(h) for h in _lex().party_heads):
+        return True
+    if not tok.doc.has_annotation("ENT_IOB") and tok.text[:1].isupper() and tok.i != sent.start:
+        prev = tok.doc[tok.i - 1]
+        return not prev.text[:1].isupper() or prev.is_punct  # the first word of a name
+    return False
 
 
 def linear_parties(sent: Span, trigger: Token, passive: bool) -> tuple[Token | None, Token | None]:
     """Nearest party before and after the trigger within the sentence."""
     before = after = None
-    for t in reversed(sent.doc[max(sent.start, trigger.i - LINEAR_WINDOW) : trigger.i]):
-        if is_party_token(t):
+    doc = sent.doc
+    for t in reversed(doc[max(sent.start, trigger.i - LINEAR_WINDOW) : trigger.i]):
+        if is_party_token(t, sent):
             before = t
             break
-    for t in sent.doc[trigger.i + 1 : min(sent.end, trigger.i + LINEAR_WINDOW)]:
-        if is_party_token(t):
+    hi = min(sent.end, trigger.i + LINEAR_WINDOW)
+    for t in doc[trigger.i + 1 : hi]:
+        if is_party_token(t, sent):
             after = t
             break
-    return (after, before) if passive else (before, after)
+    if passive:
+        # the actor of a passive is the object of "av": "ble pågrepet av politiet"
+        agent = None
+        for t in doc[trigger.i + 1 : hi]:
+            if t.lower_ == "av":
+                agent = next((x for x in doc[t.i + 1 : min(hi, t.i + 5)]
+                              if is_party_token(x, sent)), None)  # fmt: skip
+                break
+        return agent, before
+    return before, after
 
 
 def linear_span(tok: Token, sent: Span) -> PartySpan:
@@ -270,7 +289,9 @@ def linear_span(tok: Token, sent: Span) -> PartySpan:
     ) and start - 1 != sent.start:
         start -= 1
     end = tok.i + 1
-    while end < sent.end and sent.doc[end].text[:1].isupper() and sent.doc[end].is_alpha:
+    while end < sent.end and sent.doc[end].text[:1].isupper() and (
+        sent.doc[end].is_alpha or "-" in sent.doc[end].text
+    ):
         end += 1
     return PartySpan(start, end, tok.i)
 

@@ -324,6 +324,16 @@ def _party(span: PartySpan | None, state: _ArticleState) -> Party | None:
     return party
 
 
+def _actor_mentions(sent: Span) -> list[PartySpan]:
+    """Registry actors named in the sentence, as token spans."""
+    out = []
+    for start, end, *_ in resolution.find_actor_mentions(sent.text):
+        span = sent.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span):
+            out.append(PartySpan(span.start, span.end, span.end - 1))
+    return out
+
+
 def _key(party: Party | None, span: PartySpan | None, doc: Doc) -> str | None:
     if party is None or span is None:
         return None
@@ -529,12 +539,19 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
             end=sent.start_char + len(evidence_text) + state.offset,
         )
         in_sentence: list[_Candidate] = []
+        cache: list[list[PartySpan]] = []
+
+        def mentions(sent: Span = sent, cache: list[list[PartySpan]] = cache) -> list[PartySpan]:
+            if not cache:
+                cache.append(_actor_mentions(sent))
+            return cache[0]
+
         for trig in triggers:
             cue = trig.cue
             rel = trig.token.i - sent.start
             if is_open_question(lowers, rel):
                 continue
-            a_span, r_span = find_parties(sent, trig.token, cue.event_type, cue.pos)
+            a_span, r_span = find_parties(sent, trig.token, cue.event_type, cue.pos, mentions)
             actor, recipient = _party(a_span, state), _party(r_span, state)
             if cue.role == "claim":
                 recipient, r_span = actor, a_span

@@ -16,6 +16,7 @@ actor and the nearest after it the recipient (swapped in the passive).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -296,10 +297,28 @@ def linear_span(tok: Token, sent: Span) -> PartySpan:
     return PartySpan(start, end, tok.i)
 
 
-def find_parties(
-    sent: Span, trigger: Token, event_type: str, pos: str
+def mention_parties(
+    trigger: Token, mentions: list[PartySpan], passive: bool
 ) -> tuple[PartySpan | None, PartySpan | None]:
-    """Actor and recipient spans for one trigger."""
+    """Nearest registry actor mention before and after the trigger (passive: "av" + mention)."""
+    before = [m for m in mentions if m.end <= trigger.i and trigger.i - m.end < LINEAR_WINDOW]
+    after = [m for m in mentions if m.start > trigger.i and m.start - trigger.i < LINEAR_WINDOW]
+    b = before[-1] if before else None
+    a = after[0] if after else None
+    if passive:
+        doc = trigger.doc
+        agent = next((m for m in after if m.start > 0 and doc[m.start - 1].lower_ == "av"), None)
+        return agent, b
+    return b, a
+
+
+def find_parties(  # fmt: skip
+    sent: Span, trigger: Token, event_type: str, pos: str,
+    mentions: Callable[[], list[PartySpan]] | None = None,
+) -> tuple[PartySpan | None, PartySpan | None]:
+    """Actor and recipient spans for one trigger: from the parse, else from registry actor
+    mentions near the trigger (`mentions()` gives them as token spans; called only when
+    needed), else from names and party nouns."""
     actor = recipient = None
     if _has_parse(sent):
         a, r = parse_parties(trigger, event_type, pos)
@@ -307,11 +326,18 @@ def find_parties(
         recipient = np_span(r) if r is not None else None
     if actor is None or (recipient is None and pos != "noun"):
         passive = pos != "noun" and is_passive(trigger, [trigger, *_aux_before(trigger, sent)])
+        ma, mr = mention_parties(trigger, mentions() if mentions else [], passive)
         la, lr = linear_parties(sent, trigger, passive)
-        if actor is None and la is not None and (recipient is None or la.i != recipient.head):
-            actor = linear_span(la, sent)
-        if recipient is None and lr is not None and (actor is None or lr.i != actor.head):
-            recipient = linear_span(lr, sent)
+        if actor is None:
+            if ma is not None and (recipient is None or ma.head != recipient.head):
+                actor = ma
+            elif la is not None and (recipient is None or la.i != recipient.head):
+                actor = linear_span(la, sent)
+        if recipient is None:
+            if mr is not None and (actor is None or mr.head != actor.head):
+                recipient = mr
+            elif lr is not None and (actor is None or lr.i != actor.head):
+                recipient = linear_span(lr, sent)
     if actor is not None and recipient is not None and actor.head == recipient.head:
         recipient = None
     return actor, recipient

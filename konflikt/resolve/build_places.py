@@ -29,7 +29,6 @@ main names only; consulted only when a span is not in the main table), `common_w
 
 from __future__ import annotations
 
-import csv
 import gettext
 import gzip
 import io
@@ -233,10 +232,13 @@ def _write(path: Path, rows: list[tuple]) -> None:
         gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as gz,
         io.TextIOWrapper(gz, encoding="utf-8", newline="") as fh,
     ):
-        writer = csv.writer(fh, delimiter="\t", lineterminator="\n")
-        writer.writerow(COLUMNS)
+        # plain tab-separated lines, no quoting: the loader splits on tabs
+        fh.write("\t".join(COLUMNS) + "\n")
         for r in rows:
-            writer.writerow([*r[:-1], "|".join(index_keys(r[-1]))])
+            cells = [str(c) for c in r[:-1]] + ["|".join(index_keys(r[-1]))]
+            if any(ch in cell for cell in cells for ch in "\t\n\r"):
+                raise ValueError(f"a tab or newline in gazetteer row {r[:3]}")
+            fh.write("\t".join(cells) + "\n")
 
 
 if __name__ == "__main__":

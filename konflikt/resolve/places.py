@@ -125,7 +125,7 @@ class Gazetteer:
         self.main: dict[str, list[Feature]] = {}
         self.exonyms: dict[str, list[Feature]] = {}
         self.countries: dict[str, Feature] = {}  # by ISO alpha-2
-        self._minor: dict[str, list[Feature]] | None = None
+        self._minor: dict[str, list[str]] | None = None
         self.stopwords: frozenset[str] = frozenset()
         self._load_main()
 
@@ -152,11 +152,18 @@ class Gazetteer:
         )
 
     @property
-    def minor(self) -> dict[str, list[Feature]]:
+    def minor(self) -> dict[str, list[str]]:
+        """Key -> raw rows of the minor table. Rows become Features only when looked up: the
+        table is large (111 000 towns) and most of it is never asked for."""
         if self._minor is None:
             self._minor = {}
-            for feature, keys in _read_rows(self.places_dir / "gazetteer_minor.tsv.gz"):
-                _index(self._minor, feature, keys)
+            path = self.places_dir / "gazetteer_minor.tsv.gz"
+            with gzip.open(path, "rt", encoding="utf-8", newline="") as fh:
+                next(fh)  # header
+                for line in fh:
+                    row, _, keys = line.rstrip("\n").rpartition("\t")
+                    for key in keys.split("|"):
+                        self._minor.setdefault(key, []).append(row)
         return self._minor
 
     def candidates(self, name: str, *, minor: bool) -> tuple[list[Feature], list[Feature]]:
@@ -172,7 +179,7 @@ class Gazetteer:
             feats += self.main.get(k, [])
         if not exo and not feats and minor:
             for k in keys:
-                feats += self.minor.get(k, [])
+                feats += [_feature(row.split("\t")) for row in self.minor.get(k, [])]
         return exo, feats
 
 
@@ -186,17 +193,21 @@ def _index(index: dict[str, list[Feature]], feature: Feature, keys: Iterable[str
             bucket.append(feature)
 
 
+def _feature(cols: list[str]) -> Feature:
+    gid, kind, name, cc, admin1, lat, lon, pop = cols[:8]
+    return Feature(
+        geonameid=int(gid), kind=kind, name=name, country=cc, admin1=admin1 or None,
+        lat=float(lat) if lat else None, lon=float(lon) if lon else None,
+        population=int(pop or 0),
+    )  # fmt: skip
+
+
 def _read_rows(path: Path) -> Iterator[tuple[Feature, list[str]]]:
     with gzip.open(path, "rt", encoding="utf-8", newline="") as fh:
-        reader = csv.reader(fh, delimiter="\t")
+        reader = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
         next(reader)  # header
-        for gid, kind, name, cc, admin1, lat, lon, pop, keys in reader:
-            feature = Feature(
-                geonameid=int(gid), kind=kind, name=name, country=cc, admin1=admin1 or None,
-                lat=float(lat) if lat else None, lon=float(lon) if lon else None,
-                population=int(pop or 0),
-            )  # fmt: skip
-            yield feature, keys.split("|")
+        for cols in reader:
+            yield _feature(cols), cols[8].split("|")
 
 
 def _read_exonyms(path: Path) -> Iterator[tuple[str, str, str, str]]:

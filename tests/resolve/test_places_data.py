@@ -14,7 +14,7 @@ from konflikt.resolve.places import PLACES_DIR, fold, load_gazetteer, normalize
 
 def _rows(name: str) -> list[dict[str, str]]:
     with gzip.open(PLACES_DIR / name, "rt", encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh, delimiter="\t"))
+        return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 @pytest.fixture(scope="module")

@@ -147,3 +147,26 @@ def test_demonyms_and_bare_adjectives() -> None:
 def test_bad_input_is_none_not_an_error() -> None:
     assert resolve_actor(None) is None  # type: ignore[arg-type]
     assert find_actor_mentions("") == []
+
+
+@pytest.mark.parametrize(
+    ("span", "name", "country"),
+    [
+        ("styresmaktene", "Government", None),
+        ("soldatane", "Armed forces", None),
+        ("Dei sameinte nasjonane", "United Nations", None),
+        ("austerrikske styrkar", "Austrian Armed Forces", "AUT"),
+        ("Politiets tryggingsteneste", "Norwegian Police Security Service (PST)", "NOR"),
+    ],
+)
+def test_nynorsk_forms(span: str, name: str, country: str | None) -> None:
+    ref = resolve_actor(span)
+    assert ref is not None and (ref.name, ref.country) == (name, country)
+
+
+def test_a_sentence_initial_common_noun_is_not_the_norwegian_government() -> None:
+    # "Regjeringen" at the start of a sentence is whichever government the story is about
+    assert resolve_actor("Regjeringen") == ActorRef("Government", "government")
+    assert resolve_actor("Regjeringen", country_hint="CHL") == ActorRef(
+        "Government of Chile", "government", "CHL"
+    )

@@ -32,6 +32,10 @@ ATTRIBUTION_PATH = DATA_DIR / "attribution.yaml"
 DASHES = ("–", "—", "-", "−")
 PRONOUNS = frozenset({"han", "hun", "ho", "de", "dei", "vi", "hen", "eg", "jeg"})
 _SPEAKER_MAX_WORDS = 10
+# What ends a quote before an inverted reporting clause: "..., sier X", "«...» sier X".
+_QUOTE_END = frozenset({",", "»", "«", '"', "–", "—", ":"})
+# "Det hevder X": the statement before is X's.
+_BACKWARD = frozenset({"det", "dette", "slik", "så"})
 
 
 @dataclass(slots=True)
@@ -54,6 +58,7 @@ class _Lex:
     stop: frozenset[str]
     stop_multi: tuple[tuple[str, ...], ...]
     fronted: frozenset[str]
+    not_speaker: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -74,6 +79,7 @@ def _lex() -> _Lex:
         stop=frozenset(s for s in stop if " " not in s),
         stop_multi=tuple(tuple(s.split()) for s in stop if " " in s),
         fronted=frozenset(str(s).lower() for s in raw["fronted"]),
+        not_speaker=frozenset(str(s).lower() for s in raw["not_speaker"]),
     )
 
 
@@ -133,13 +139,11 @@ def _after_verb(sent: Span, k: int) -> list[Token]:
         nxt = toks[j + 1] if j + 1 < len(toks) else None
         if t.is_punct and low != "-":
             break
-        if low in lex.stop and out:
+        if low in lex.stop:
             break
         if low == "i" and nxt is not None and not nxt.text[:1].isupper():
             break
-        if any(
-            tuple(x.lower_ for x in toks[j : j + len(p)]) == p for p in lex.stop_multi
-        ) and out:
+        if any(tuple(x.lower_ for x in toks[j : j + len(p)]) == p for p in lex.stop_multi):
             break
         out.append(t)
         j += 1
@@ -160,6 +164,17 @@ def _before_verb(sent: Span, k: int) -> list[Token]:
     return toks
 
 
+def _np_prefix(tokens: list[Token]) -> list[Token]:
+    """The words before the first verb, auxiliary or adverb: "Generalen ville ifølge AFP ikke"
+    → "Generalen"."""
+    out: list[Token] = []
+    for t in tokens:
+        if t.pos_ in ("VERB", "AUX", "ADV") or t.lower_ in _lex().not_speaker:
+            break
+        out.append(t)
+    return out or tokens
+
+
 def _speaker(sent: Span, verb: Token) -> SourceMention | None:
     subj = _subject(verb)
     if subj is not None:
@@ -168,13 +183,15 @@ def _speaker(sent: Span, verb: Token) -> SourceMention | None:
     k = verb.i - sent.start
     prev = toks[k - 1] if k > 0 else None
     inverted = prev is not None and (
-        prev.is_punct or prev.lower_ in ("»", "«") or toks[0].lower_ in _lex().fronted
+        prev.text in _QUOTE_END or toks[0].lower_ in _lex().fronted
         or toks[0].lower_ in ("ifølge",)
     )  # fmt: skip
     if not inverted and k > 0:
         before = _before_verb(sent, k)
+        if len(before) == 1 and before[0].lower_ in _BACKWARD:
+            before = []  # "Det hevder X": the speaker follows
         if before and before[0].lower_ not in _lex().fronted:
-            return _mention(before)
+            return _mention(_np_prefix(before))
     return _mention(_after_verb(sent, k))
 
 
@@ -265,16 +282,29 @@ def sentence_source(sent: Span) -> SourceMention | None:
                     found.via = [" ".join(t.text for t in _clean_span(before))]
             if found:
                 return found
-    for tok in sent:
-        if _is_speech(tok):
-            found = _speaker(sent, tok)
-            if found:
-                break
+    verbs = [t for t in sent if _is_speech(t)]
+    # a reporting clause after the quote first ("..., sier X"), then the others
+    verbs.sort(key=lambda t: (t.i == sent.start or t.nbor(-1).text not in _QUOTE_END, t.i))
+    for tok in verbs:
+        found = _speaker(sent, tok)
+        if found:
+            break
     if found is None:
         found = _according_to(sent)
+    if found is None and verbs:
+        # a speech verb without a speaker of its own ("Men forteller at ..."): the speaker
+        # goes on from before
+        found = SourceMention("", -1, -1, pronoun=True)
     if found is not None:
-        found.via = [c for c in _channels(sent) if c.lower() not in found.text.lower()]
+        via = [c for c in _channels(sent) if c.lower() not in found.text.lower()]
+        found.via = via if (found.text or via) else []
     return found
+
+
+def _points_back(sent: Span) -> bool:
+    """"Det hevder generalmajor X i en videokonferanse": attribution of the sentence before."""
+    toks = list(sent)
+    return len(toks) > 2 and toks[0].lower_ in _BACKWARD and _is_speech(toks[1])
 
 
 def _paragraph_starts(text: str) -> list[int]:
@@ -293,11 +323,18 @@ def attribute(doc: Doc, sentences: list[Span]) -> list[SourceMention | None]:
         dashed = text[line_start : line_start + 2].lstrip()[:1] in DASHES
         if dashed and (p not in dash_para or (dash_para[p] is None and src is not None)):
             dash_para[p] = src
+    for n in range(1, len(sentences)):
+        src = per_sentence[n]
+        if per_sentence[n - 1] is None and src is not None and _points_back(sentences[n]):
+            per_sentence[n - 1] = src
     out: list[SourceMention | None] = []
     last: SourceMention | None = None
     for s, p, src in zip(sentences, para_of, per_sentence, strict=True):
-        if src is not None and src.pronoun and last is not None:
-            src = SourceMention(last.text, last.start, last.end, src.via or last.via, False)
+        if src is not None and src.pronoun:
+            src = (
+                SourceMention(last.text, last.start, last.end, src.via or last.via, False)
+                if last is not None else None
+            )  # fmt: skip
         if src is None and p in dash_para:
             src = dash_para[p]
         if src is None and _impersonal(s) and last is not None:

@@ -46,9 +46,9 @@ def _lex() -> _Lex:
     )
 
 
-def is_background(sent: Span) -> bool:
-    """Whether a sentence tells background or a generality rather than the story (§1)."""
-    text = sent.text.lower()
+def is_background(clause: str) -> bool:
+    """Whether a clause tells background or a generality rather than the story (§1)."""
+    text = clause.lower()
     return any(phrase in text for phrase in _lex().background)
 
 

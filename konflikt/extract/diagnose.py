@@ -22,6 +22,7 @@ from spacy.language import Language
 
 from konflikt.extract.events import extract_events, warm_up
 from konflikt.extract.scoring import FIELDS, field_agrees, field_has_value, match, score
+from konflikt.ingest import read_inputs
 from konflikt.model import Article, Event
 from konflikt.paths import shared_dir
 
@@ -45,13 +46,10 @@ RunResult = tuple[dict[str, list[Event]], list[dict[str, Any]], list[Article], f
 
 def run(gold_dir: Path, *, blank: bool = False) -> RunResult:
     """Predictions per article, gold events, articles, seconds spent extracting, words."""
-    articles = [
-        Article(
-            id=a["id"], text=a["text"], title=a.get("title"), published=a.get("published"),
-            lang=a.get("lang"), body_start=a.get("body_start", 0),
-        )  # fmt: skip
-        for a in read_jsonl(gold_dir / "articles.jsonl")
-    ]
+    # Read as the pipeline reads (konflikt.ingest): a leading "date YYYY-MM" header line is kept
+    # in the text but outside the parsed body.
+    read = read_inputs([str(gold_dir / "articles.jsonl")])
+    articles = [a for a in read if isinstance(a, Article)]
     gold_path = gold_dir / "events.jsonl"
     gold = read_jsonl(gold_path) if gold_path.exists() else []
     warm_up()  # lexicons and gazetteers load once; time the steady state

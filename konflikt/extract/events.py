@@ -54,6 +54,7 @@ PLACE_PREPS = frozenset({"i", "på", "ved", "utenfor", "nær", "sør", "nord", "
 class _Rules:
     absorb: tuple[tuple[tuple[str, str | None], tuple[str, str | None]], ...]
     claimable: frozenset[str]
+    no_guessed_recipient: tuple[tuple[str, str | None], ...]
 
 
 def _type_mode(value: str) -> tuple[str, str | None]:
@@ -67,6 +68,7 @@ def _rules() -> _Rules:
     return _Rules(
         absorb=tuple((_type_mode(r["keep"]), _type_mode(r["drop"])) for r in raw["absorb"]),
         claimable=frozenset(raw["claimable"]),
+        no_guessed_recipient=tuple(_type_mode(v) for v in raw["no_guessed_recipient"]),
     )
 
 
@@ -103,6 +105,7 @@ class _Candidate:
     actor_key: str | None
     recipient_key: str | None
     anaphoric: bool = False  # "angrepet", "demonstrasjonene": points back to a told event
+    lemma: str = ""  # the cue lemma
 
 
 def segments(doc: Doc) -> list[Span]:
@@ -251,10 +254,14 @@ def _mode(trig: Trigger, sent: Span, vocab: set[str]) -> str | None:
     if trig.cue.mode:
         return trig.cue.mode
     lower = trig.token.lower_
-    for mode, words in lexicon().modes.get(trig.cue.event_type, []):
-        for w in words:
-            if w in vocab or (len(w) >= 4 and lower.startswith(w) and lower != w):
-                return mode
+    modes = lexicon().modes.get(trig.cue.event_type, [])
+    # the trigger's own compound part first ("droneangrep", "knivangrep"), then the sentence
+    for mode, words in modes:
+        if any(len(w) >= 4 and lower.startswith(w) and lower != w for w in words):
+            return mode
+    for mode, words in modes:
+        if any(w in vocab for w in words):
+            return mode
     return None
 
 
@@ -322,6 +329,38 @@ def _party(span: PartySpan | None, state: _ArticleState) -> Party | None:
         ent_text = next((e.text for e in doc.ents if e.start <= head.i < e.end), head.text)
         party.name, party.kind = state.full_person(ent_text), "person"
     return party
+
+
+def _not_a_recipient(
+    span: PartySpan, src: SourceMention | None, cue: Cue, trig: Trigger, doc: Doc,
+    state: _ArticleState,
+) -> bool:  # fmt: skip
+    """A guessed recipient that is really the speaker, a place, or one the type does not take."""
+    tokens = doc[span.start : span.end]
+    if src is not None and tokens.start_char < src.end and src.start < tokens.end_char:
+        return True
+    mode = cue.mode
+    if any(
+        etype == cue.event_type and (m is None or m == mode)
+        for etype, m in _rules().no_guessed_recipient
+    ) and not doc.has_annotation("DEP"):
+        return True
+    text = tokens.text
+    if resolution.resolve_actor(text) is None:
+        place = resolution.resolve_place(text)
+        if place is not None:
+            return True
+    return False
+
+
+def _speaker_or_channel(span: PartySpan, src: SourceMention | None, doc: Doc) -> bool:
+    """A guessed actor that is the speaker or the outlet a statement went to ("til Reuters")."""
+    tokens = doc[span.start : span.end]
+    if src is not None and tokens.start_char < src.end and src.start < tokens.end_char:
+        return not doc.has_annotation("DEP")
+    prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+    ref = resolution.resolve_actor(tokens.text)
+    return prev in ("til", "overfor") and ref is not None and ref[1] == "media"
 
 
 def _actor_mentions(sent: Span) -> list[PartySpan]:
@@ -397,7 +436,12 @@ def _date(sent: Span, trig: Trigger, mentions: list[DateMention], offset: int) -
     if not mentions:
         return None
     trig_char = trig.token.idx - sent.start_char
-    best = min(mentions, key=lambda d: abs(d.start_char - trig_char))
+    lo, hi = clause_bounds(sent.text, trig_char)
+    # a date in the trigger's own clause first, then the nearest
+    best = min(
+        mentions,
+        key=lambda d: (not lo <= d.start_char < hi, abs(d.start_char - trig_char)),
+    )
     return EventDate(
         text=best.text, start=best.start, end=best.end, precision=best.precision,
         span_start=sent.start_char + best.start_char + offset,
@@ -405,9 +449,28 @@ def _date(sent: Span, trig: Trigger, mentions: list[DateMention], offset: int) -
     )  # fmt: skip
 
 
-def _quantities(sent: Span, offset: int) -> list[Quantity]:
+_CLAUSE_BREAK_RE = re.compile(r",\s+(?:men|mens|og)\s|;\s|\s+men\s|:\s")
+
+
+def clause_bounds(text: str, pos: int) -> tuple[int, int]:
+    """Character range of the clause around `pos` (split at ", men", ";", ":" ...)."""
+    lo, hi = 0, len(text)
+    for m in _CLAUSE_BREAK_RE.finditer(text):
+        if m.end() <= pos:
+            lo = m.end()
+        elif m.start() >= pos:
+            hi = m.start()
+            break
+    return lo, hi
+
+
+def _quantities(sent: Span, offset: int, dates: list[DateMention]) -> list[Quantity]:
     out = []
     for q in find_quantities(sent.text):
+        if q.start is not None and any(
+            d.start_char <= q.start < d.end_char for d in dates
+        ):  # "de siste fem dagene" is a date, not a count
+            continue
         if q.start is not None and q.end is not None:
             q.start += sent.start_char + offset
             q.end += sent.start_char + offset
@@ -482,11 +545,22 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
+def _dates_apart(a: EventDate | None, b: EventDate | None) -> bool:
+    """Whether two resolved dates cannot be the same occurrence (their ranges do not meet)."""
+    if a is None or b is None or not (a.start and b.start):
+        return False
+    return (a.end or a.start) < b.start or (b.end or b.start) < a.start
+
+
 def _duplicate(c: _Candidate, kept: Iterable[_Candidate], lenient: bool) -> bool:
     for k in kept:
         if k.event.event_type != c.event.event_type:
             continue
         if k.event.mode and c.event.mode and k.event.mode != c.event.mode:
+            continue
+        if _dates_apart(k.event.date, c.event.date):
+            continue
+        if c.anaphoric and lenient and not (k.event.mode == c.event.mode or k.lemma == c.lemma):
             continue
         if not (_compatible(k.actor_key, c.actor_key) and
                 _compatible(k.recipient_key, c.recipient_key)):  # fmt: skip
@@ -523,14 +597,14 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
     candidates: list[_Candidate] = []
     for si, sent in enumerate(sentences):
         part = sentence_part(sent, article, doc_text)
-        if part is Part.HEADING or sent.text.rstrip().endswith("?") or is_background(sent):
+        if part is Part.HEADING or sent.text.rstrip().endswith("?"):
             continue
         triggers = select_triggers(sent)
         if not triggers:
             continue
         lowers, vocab = _words(sent)
         dates = find_dates(sent.text, article.published)
-        quantities = _quantities(sent, state.offset)
+        quantities = _quantities(sent, state.offset, dates)
         source = _source(sources[si], state)
         evidence_text = sent.text.rstrip()
         evidence = Evidence(
@@ -551,7 +625,14 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
             rel = trig.token.i - sent.start
             if is_open_question(lowers, rel):
                 continue
+            trig_char = trig.token.idx - sent.start_char
+            if is_background(sent.text[slice(*clause_bounds(sent.text, trig_char))]):
+                continue
             a_span, r_span = find_parties(sent, trig.token, cue.event_type, cue.pos, mentions)
+            if r_span is not None and _not_a_recipient(r_span, sources[si], cue, trig, doc, state):
+                r_span = None
+            if a_span is not None and _speaker_or_channel(a_span, sources[si], doc):
+                a_span = None
             actor, recipient = _party(a_span, state), _party(r_span, state)
             if cue.role == "claim":
                 recipient, r_span = actor, a_span
@@ -569,14 +650,14 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
             event_type, mode = cue.event_type, _mode(trig, sent, vocab) or _other_modes(
                 triggers, trig
             )
-            if (
-                cue.pos == "verb" and cue.role is None and event_type in _rules().claimable
-                and source is not None and is_claimed(lowers, rel)
-            ):  # fmt: skip
+            claimed = cue.pos == "verb" and cue.role is None and is_claimed(lowers, rel)
+            if claimed and event_type in _rules().claimable and source is not None:
                 # "Påtalemyndigheten mener agenter drepte ham": an accusation, not a killing.
                 event_type, mode, stance = "ACCUSE", "allege", "asserted"
                 recipient, r_span = actor, a_span
                 actor, a_span = source, None
+            elif claimed and stance == "asserted":
+                stance = "hedged"
             if event_type != "REQUEST" and is_deontic(lowers, rel):
                 # "Hun mener det bør innføres sanksjoner mot X": her request, not a sanction.
                 event_type, mode, stance = "REQUEST", None, "asserted"
@@ -609,7 +690,7 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
             in_sentence.append(
                 _Candidate(
                     event, part, si, _key(actor, a_span, doc), _key(recipient, r_span, doc),
-                    anaphoric=_definite(trig),
+                    anaphoric=_definite(trig), lemma=cue.lemma,
                 )  # fmt: skip
             )
         kept_events = _absorb([c.event for c in in_sentence])

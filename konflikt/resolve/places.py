@@ -127,6 +127,7 @@ class Gazetteer:
         self.countries: dict[str, Feature] = {}  # by ISO alpha-2
         self._minor: dict[str, list[str]] | None = None
         self.stopwords: frozenset[str] = frozenset()
+        self.not_places: frozenset[str] = frozenset()
         self._load_main()
 
     def _load_main(self) -> None:
@@ -144,6 +145,9 @@ class Gazetteer:
                     "which is not in the gazetteer"
                 )
             _index(self.exonyms, feature, {normalize(exonym), fold(normalize(exonym))})
+        self.not_places = frozenset(
+            normalize(w) for w in _lines(self.places_dir / "not_places.txt")
+        )
         path = self.places_dir / "common_words.txt"
         self.stopwords = frozenset(
             normalize(w)
@@ -169,6 +173,8 @@ class Gazetteer:
     def candidates(self, name: str, *, minor: bool) -> tuple[list[Feature], list[Feature]]:
         """(exonym features, gazetteer features) for a name."""
         key = normalize(name)
+        if key in self.not_places:
+            return [], []
         keys = [key] if fold(key) == key else [key, fold(key)]
         if "-" in key:
             keys.append(key.replace("-", " "))
@@ -181,6 +187,11 @@ class Gazetteer:
             for k in keys:
                 feats += [_feature(row.split("\t")) for row in self.minor.get(k, [])]
         return exo, feats
+
+
+def _lines(path: Path) -> list[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
 def _index(index: dict[str, list[Feature]], feature: Feature, keys: Iterable[str]) -> None:
@@ -372,6 +383,7 @@ def find_place_mentions(text: str) -> list[Location]:
     gaz = load_gazetteer()
     tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
     found: list[Location] = []
+    surnames: set[str] = set()
     i = 0
     while i < len(tokens):
         start = tokens[i][0]
@@ -391,7 +403,10 @@ def find_place_mentions(text: str) -> list[Location]:
             i += 1
             continue
         j, span, feature = match
-        if _rejected(text, tokens, i, j, span, gaz):
+        why = _rejected(text, tokens, i, j, span, gaz)
+        if why == "name":
+            surnames.add(normalize(span))  # "Mustafa Bali ... Bali sier": still the person
+        if why or normalize(span) in surnames:
             i += 1
             continue
         location = feature.to_location(span)
@@ -401,15 +416,14 @@ def find_place_mentions(text: str) -> list[Location]:
     return found
 
 
-def _rejected(text: str, tokens: list[tuple[int, int]], i: int, j: int, span: str,
-              gaz: Gazetteer) -> bool:  # fmt: skip
+def _rejected(
+    text: str, tokens: list[tuple[int, int]], i: int, j: int, span: str, gaz: Gazetteer
+) -> str | None:
+    """Why a scanned match is not a place ("common", "name"), or None when it is one."""
     key = normalize(span)
-    if (key in gaz.stopwords or key.rstrip("s") in gaz.stopwords) and _sentence_initial(
-        text, tokens[i][0]
-    ):
-        return True
-    if key in gaz.stopwords and not span[0].isupper():
-        return True
+    common = key in gaz.stopwords or key.rstrip("s") in gaz.stopwords
+    if common and _sentence_initial(text, tokens[i][0]):
+        return "common"
     for k in (i - 1, j):
         if not 0 <= k < len(tokens):
             continue
@@ -420,6 +434,8 @@ def _rejected(text: str, tokens: list[tuple[int, int]], i: int, j: int, span: st
             continue
         if k < i and normalize(word) in gaz.stopwords and _sentence_initial(text, a):
             continue  # "I Raqqa", "Ifølge Moskva": a common word, not a first name
-        if lookup(word, minor=False) is None:
-            return True  # part of a longer proper name: a person, a paper, an organisation
-    return False
+        neighbour = lookup(word, minor=False)
+        if neighbour is None or not _genitive_ok(neighbour, exonym=False):
+            # part of a longer proper name: "Erna Solberg", "Mustafa Bali", "Washington Post"
+            return "name"
+    return None

@@ -126,3 +126,20 @@ def test_returned_locations_are_fresh_objects() -> None:
 def test_bad_input_is_none_not_an_error() -> None:
     assert resolve_place(None) is None  # type: ignore[arg-type]
     assert find_place_mentions("") == []
+
+
+@pytest.mark.parametrize("span", ["Asia", "Europa", "Midtøsten", "Nord-Afrika", "Balkan"])
+def test_continents_and_regions_get_no_invented_point(span: str) -> None:
+    assert resolve_place(span) is None
+
+
+def test_a_surname_stays_a_surname_later_in_the_text() -> None:
+    text = (
+        "Talsmann Karim Tartus sa lørdag at styrkene står ved Homs. Tartus la til at "
+        "kampene fortsetter, og at Asia ikke er rammet."
+    )
+    found = [p.text for p in find_place_mentions(text)]
+    assert found == ["Homs"]
+    # while a city named alone is a place
+    alone = find_place_mentions("Det kom nye angrep mot Tartus natt til fredag.")
+    assert [p.text for p in alone] == ["Tartus"]

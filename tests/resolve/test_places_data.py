@@ -78,3 +78,9 @@ def test_build_helpers() -> None:
     assert lat == 65.5 and abs(abs(lon) - 180) < 0.01
     assert index_keys(["Tromsø", "Idlib’s"]) == sorted({"tromsø", "idlib's"})
     assert fold("ḩamāh") == "hamah" and fold("bø") == "bø"
+
+
+def test_not_places_are_not_resolved() -> None:
+    gaz = load_gazetteer()
+    assert {"asia", "midtøsten", "europa"} <= gaz.not_places
+    assert all(gaz.candidates(name, minor=True) == ([], []) for name in ["Asia", "Europa"])

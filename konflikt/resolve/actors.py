@@ -105,6 +105,7 @@ class Registry:
     name_particles: frozenset[str] = frozenset()  # "al", "bin", "von" inside a person's name
     demonyms: dict[str, Country] = field(default_factory=dict)  # "irakere" -> Iraq
     common_words: frozenset[str] = frozenset()  # a capitalised common word is not a name
+    first_words: set[str] = field(default_factory=set)  # first tokens of aliases (both cases)
 
     # --- building
     def add(self, entry: _Entry, aliases: Iterable[str], *, override: bool) -> None:
@@ -114,11 +115,15 @@ class Registry:
                 key = _key(variant)
                 if not key:
                     continue
+                first = key.split(" ", 1)[0]
                 if variant == variant.lower():
                     if override or key.casefold() not in self.folded:
                         self.folded[key.casefold()] = entry
-                elif override or key not in self.exact:
-                    self.exact[key] = entry
+                    self.first_words.add(first.casefold())
+                else:
+                    if override or key not in self.exact:
+                        self.exact[key] = entry
+                    self.first_words.add(first)
 
     # --- lookups
     def alias(self, words: list[str]) -> _Entry | None:
@@ -240,20 +245,24 @@ def _gaps_ok(text: str, tokens: list[re.Match[str]], i: int, j: int) -> bool:
 
 
 def _match_at(
-    reg: Registry, text: str, tokens: list[re.Match[str]], i: int, hint: Country | None
+    reg: Registry,
+    text: str,
+    tokens: list[re.Match[str]],
+    words: list[str],
+    i: int,
+    hint: Country | None,
 ) -> tuple[int, ActorRef] | None:
     """The longest actor starting at token i: (end token index, actor)."""
-    words = [t.group() for t in tokens]
     n = len(tokens)
     best: tuple[int, ActorRef] | None = None
-
-    for j in range(min(n, i + _MAX_ALIAS_TOKENS), i, -1):
-        if not _gaps_ok(text, tokens, i, j):
-            continue
-        entry = reg.alias(words[i:j])
-        if entry is not None:
-            best = (j, entry.ref)
-            break
+    if words[i] in reg.first_words or words[i].casefold() in reg.first_words:
+        for j in range(min(n, i + _MAX_ALIAS_TOKENS), i, -1):
+            if not _gaps_ok(text, tokens, i, j):
+                continue
+            entry = reg.alias(words[i:j])
+            if entry is not None:
+                best = (j, entry.ref)
+                break
 
     composed = _compose_at(reg, text, tokens, words, i, hint)
     if composed is not None and (best is None or composed[0] > best[0]):
@@ -324,10 +333,11 @@ def find_actor_mentions(
     reg = load_registry()
     hint = _hint(country_hint)
     tokens = list(_TOKEN.finditer(text))
+    words = [t.group() for t in tokens]
     found: list[tuple[int, int, ActorRef]] = []
     i = 0
     while i < len(tokens):
-        match = _match_at(reg, text, tokens, i, hint)
+        match = _match_at(reg, text, tokens, words, i, hint)
         if match is None:
             i += 1
             continue

@@ -59,6 +59,7 @@ class _Lex:
     stop_multi: tuple[tuple[str, ...], ...]
     fronted: frozenset[str]
     not_speaker: frozenset[str]
+    according: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -80,6 +81,7 @@ def _lex() -> _Lex:
         stop_multi=tuple(tuple(s.split()) for s in stop if " " in s),
         fronted=frozenset(str(s).lower() for s in raw["fronted"]),
         not_speaker=frozenset(str(s).lower() for s in raw["not_speaker"]),
+        according=frozenset(str(s).lower() for s in raw["according_to"] if " " not in str(s)),
     )
 
 
@@ -184,7 +186,7 @@ def _speaker(sent: Span, verb: Token) -> SourceMention | None:
     prev = toks[k - 1] if k > 0 else None
     inverted = prev is not None and (
         prev.text in _QUOTE_END or toks[0].lower_ in _lex().fronted
-        or toks[0].lower_ in ("ifølge",)
+        or toks[0].lower_ in _lex().according
     )  # fmt: skip
     if not inverted and k > 0:
         before = _before_verb(sent, k)
@@ -199,7 +201,7 @@ def _according_to(sent: Span) -> SourceMention | None:
     toks = list(sent)
     for j, t in enumerate(toks):
         low = t.lower_
-        if low in ("ifølge", "iflg."):
+        if low in _lex().according:
             out: list[Token] = []
             ents = {e.start: e for e in sent.ents}
             for x in toks[j + 1 :]:

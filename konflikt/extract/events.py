@@ -581,6 +581,8 @@ def warm_up() -> None:
     find_quantities("om lag 100 soldater")
     resolution.resolve_actor("politiet")
     resolution.find_place_mentions("i Oslo")
+    resolution.resolve_place("Vårberg")  # the minor-places table loads on first miss
+    resolution.find_actor_mentions("politiet")
 
 
 def extract_events(doc: Doc, article: Article) -> list[Event]:

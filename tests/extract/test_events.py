@@ -133,3 +133,20 @@ def test_weak_noun_yields_to_a_verb_cue(make_doc: Callable[..., Doc]) -> None:
     doc = make_doc(rows)
     [sent] = list(doc.sents)
     assert [t.cue.event_type for t in select_triggers(sent)] == ["COERCE"]
+
+
+def test_nynorsk_without_parse() -> None:
+    """Bokmål and Nynorsk forms are cues even with no lemmas or parse (tokenizer only)."""
+    import spacy
+
+    blank = spacy.blank("nn")
+    blank.add_pipe("sentencizer")
+    doc = blank("Styresmaktene innførte portforbod i Bergen laurdag. Opprørarane gjekk til "
+                "åtak på politistasjonen og skaut mot politiet.")  # fmt: skip
+    events = extract_events(doc, Article(id="nn1", text=doc.text, published="2020-05-04"))
+    types = [e.event_type for e in events]
+    assert types == ["COERCE", "ASSAULT"]
+    curfew = events[0]
+    assert curfew.mode == "curfew"
+    assert curfew.date is not None and curfew.date.start == "2020-05-02"
+    assert curfew.location is not None and curfew.location.name == "Bergen"

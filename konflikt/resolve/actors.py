@@ -452,6 +452,13 @@ def _single(reg: Registry, text: str, country_hint: str | None) -> ActorRef | No
     return None
 
 
+def _is_place(word: str) -> bool:
+    """A well-known place name (country, admin1, exonym, city or Nordic town)."""
+    from konflikt.resolve.places import is_well_known_place  # the gazetteer loads on first use
+
+    return is_well_known_place(word)
+
+
 def _unknown_person(
     reg: Registry, text: str, mentions: list[tuple[int, int, ActorRef]], country_hint: str | None
 ) -> ActorRef | None:
@@ -482,6 +489,10 @@ def _unknown_person(
             return None
         if low.endswith(_PLURAL_ENDINGS):
             return None  # "Vaksinemotstandere": a plural noun at the start of a sentence
+        if any(low.endswith(e) and low[: -len(e)] in reg.common_words for e in ("en", "et", "a")):
+            return None  # "Talspersonen": a definite noun at the start of a sentence
+        if _is_place(run[0].group()):
+            return None  # "Oslo", "Tyrkia": a place, not a person
     if any(t.group().isupper() for t in run):
         return None  # an acronym the registry does not know is not a person
     name = text[run[0].start() : run[-1].end()]

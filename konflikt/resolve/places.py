@@ -341,6 +341,23 @@ def lookup(text: str, *, country_hint: str | None = None, minor: bool = True) ->
     return None
 
 
+# A person's surname is often also a village (Meling, Solberg): only a town of at least this
+# size (GeoNames' cities15000 cut) makes a capitalised word a place rather than a name.
+_WELL_KNOWN_POPULATION = 15_000
+
+
+def is_well_known_place(name: str) -> bool:
+    """Whether a name is an exonym, or the own name (not one of the many alternate names, where
+    "Ustinov" is a former name of Izhevsk) of a country, an admin1 or a town of >= 15 000."""
+    key = normalize(_clean(name))
+    exo, feats = load_gazetteer().candidates(key, minor=False)
+    return bool(exo) or any(
+        fold(normalize(f.name)) == fold(key)
+        and (f.kind != "place" or f.population >= _WELL_KNOWN_POPULATION)
+        for f in feats
+    )
+
+
 def resolve_place(text: str, *, country_hint: str | None = None) -> Location | None:
     """Resolve a place span as written ("Bagdad", "Raqqas", "Idlib-provinsen", "Nord-Irak").
 

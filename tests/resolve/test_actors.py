@@ -170,3 +170,11 @@ def test_a_sentence_initial_common_noun_is_not_the_norwegian_government() -> Non
     assert resolve_actor("Regjeringen", country_hint="CHL") == ActorRef(
         "Government of Chile", "government", "CHL"
     )
+
+
+def test_unknown_names_are_persons_but_towns_are_not() -> None:
+    assert resolve_actor("Halvorsrud") == ActorRef("Halvorsrud", "person", None)
+    assert resolve_actor("Halvorsrud", country_hint="NO") == ActorRef("Halvorsrud", "person", "NOR")
+    assert resolve_actor("Oslo") is None
+    assert resolve_actor("Bergen") is None
+    assert resolve_actor("Vaksinemotstanderne") is None  # a plural noun, not a name

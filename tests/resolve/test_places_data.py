@@ -58,6 +58,7 @@ def test_exonyms_all_resolve() -> None:
     lines = (PLACES_DIR / "exonyms.tsv").read_text(encoding="utf-8").splitlines()
     rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
     assert len(rows) >= 150
+    assert len({tuple(r) for r in rows}) == len(rows)  # no line twice
     for exonym, _target, country, kind in rows:
         assert kind in {"place", "admin1", "country"}
         assert any(f.country == country and f.kind == kind for f in gaz.exonyms[normalize(exonym)])

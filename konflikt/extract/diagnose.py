@@ -1,6 +1,6 @@
 """Run the extractor on a gold set and show what it got wrong, for tuning the rules.
 
-    python -m konflikt.extract.diagnose [--gold DIR] [--errors] [--blank] [--json]
+    python -m konflikt.extract.diagnose [--gold DIR] [--errors] [--blank] [--model DIR] [--json]
 
 Reads DIR/articles.jsonl and DIR/events.jsonl (default: the dev gold in ../shared), parses each
 article with konflikt.nlp.load(lang) (or, with --blank, a tokenizer and sentencizer only: how the
@@ -44,7 +44,7 @@ def blank_pipeline() -> Language:
 RunResult = tuple[dict[str, list[Event]], list[dict[str, Any]], list[Article], float, int]
 
 
-def run(gold_dir: Path, *, blank: bool = False) -> RunResult:
+def run(gold_dir: Path, *, blank: bool = False, model: Path | None = None) -> RunResult:
     """Predictions per article, gold events, articles, seconds spent extracting, words."""
     # Read as the pipeline reads (konflikt.ingest): a leading "date YYYY-MM" header line is kept
     # in the text but outside the parsed body.
@@ -62,6 +62,10 @@ def run(gold_dir: Path, *, blank: bool = False) -> RunResult:
         if lang not in nlp_by_lang:
             if blank:
                 nlp_by_lang[lang] = blank_pipeline()
+            elif model is not None:
+                import konflikt.nlp  # noqa: F401  (registers the pipeline's functions)
+
+                nlp_by_lang[lang] = spacy.load(model)
             else:
                 from konflikt.nlp import load
 
@@ -117,11 +121,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--errors", action="store_true")
     ap.add_argument("--blank", action="store_true")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--model", type=Path, help="a spaCy pipeline directory instead of nlp.load")
     args = ap.parse_args(argv)
     if not (args.gold / "articles.jsonl").is_file():
         print(f"no articles.jsonl in {args.gold}", file=sys.stderr)
         return 2
-    predicted, gold, articles, spent, words = run(args.gold, blank=args.blank)
+    predicted, gold, articles, spent, words = run(args.gold, blank=args.blank, model=args.model)
     result = score(predicted, gold, [a.id for a in articles])
     result["extract_seconds"] = round(spent, 3)
     result["extract_words_per_second"] = round(words / spent) if spent else None

@@ -27,7 +27,13 @@ from konflikt.extract.cues import WITH_WINDOW, Cue, lexicon
 from konflikt.extract.dates import DateMention, find_dates, parse_published
 from konflikt.extract.parties import PartySpan, find_parties
 from konflikt.extract.quantities import find_quantities
-from konflikt.extract.stance import is_claimed, is_deontic, is_open_question, stance_for
+from konflikt.extract.stance import (
+    hedged_by_source,
+    is_claimed,
+    is_deontic,
+    is_open_question,
+    stance_for,
+)
 from konflikt.model import Article, Event, EventDate, Evidence, Location, Party, Quantity
 from konflikt.paths import DATA_DIR
 
@@ -201,12 +207,16 @@ _DETERMINERS = frozenset({"den", "det", "dei", "alle", "disse", "desse", "hans",
 def _attributive(tok: Token) -> bool:
     """A participle used as an adjective or noun ("den pågrepne", "alle de kidnappede"): it
     names people by what happened to them, it does not tell the event."""
-    if tok.pos_ == "ADJ":
-        return True
-    if tok.lower_.endswith(("ede", "ne")) and tok.pos_ not in ("VERB", "AUX"):
+    if tok.dep_ == "ATR":  # NDT: an attribute of a noun
         return True
     prev = tok.nbor(-1) if tok.i > 0 else None
-    return prev is not None and prev.lower_ in _DETERMINERS and tok.pos_ in ("", "ADJ", "NOUN")
+    after_determiner = prev is not None and (
+        prev.lower_ in _DETERMINERS or prev.pos_ == "DET" and prev.lower_ not in ("en", "et", "ei")
+    )
+    if after_determiner and tok.pos_ in ("", "ADJ", "NOUN"):
+        return True
+    # "de pågrepne", "kidnappede": participle forms that only work as adjectives or nouns
+    return tok.lower_.endswith(("ede", "pne", "tne")) and tok.pos_ not in ("VERB", "AUX")
 
 
 def _embedded(trig: Trigger, earlier: list[Trigger], sent: Span) -> bool:
@@ -280,9 +290,18 @@ class _ArticleState:
         self.article = article
         self.offset = article.body_start
         self.persons: list[tuple[int, str]] = []  # (token index, text) of PER entities
+        # PER entities that are the subject of their sentence's main verb: the likeliest
+        # antecedents of "han"/"hun" ("Trump skriver at Erdogan kommer ... Samtidig roser han")
+        self.subjects: list[tuple[int, str]] = []
+        parsed = doc.has_annotation("DEP")
         for ent in doc.ents:
             if ent.label_ == "PER":
                 self.persons.append((ent.start, ent.text))
+                root = ent.root
+                if parsed and root.dep_ in ("SUBJ", "nsubj") and root.head.dep_ in (
+                    "FINV", "ROOT", "root"
+                ):
+                    self.subjects.append((ent.start, ent.text))
         self.main_place: Location | None = None
         self.country_hint: str | None = None
 
@@ -296,7 +315,10 @@ class _ArticleState:
         return best
 
     def antecedent(self, before: int) -> str | None:
-        prev = [name for i, name in self.persons if i < before]
+        sent_start = self.doc[before].sent.start
+        # a main-clause subject in an earlier sentence first, then any earlier person
+        subj = [name for i, name in self.subjects if i < sent_start]
+        prev = subj or [name for i, name in self.persons if i < before]
         return self.full_person(prev[-1]) if prev else None
 
 
@@ -382,20 +404,29 @@ def _key(party: Party | None, span: PartySpan | None, doc: Doc) -> str | None:
     return (head.lemma_ or head.lower_).lower()[:5]
 
 
-def _location(sent: Span, trig: Trigger, state: _ArticleState) -> Location | None:
-    """The event's place: a place named in the sentence, nearest to the trigger, finest first;
-    else the article's main place."""
-    mentions = resolution.find_place_mentions(sent.text)
+def _location(
+    sent: Span, trig: Trigger, state: _ArticleState, taken: list[tuple[int, int]]
+) -> Location | None:
+    """The event's place: a place named in the sentence (in the trigger's clause first, after a
+    place preposition first, finest first, nearest first), not one that names a party or the
+    speaker (`taken`: their character spans in the sentence); else the article's main place."""
+    mentions = [
+        m for m in resolution.find_place_mentions(sent.text)
+        if m.start is not None and m.end is not None
+        and not any(m.start < e and s < m.end for s, e in taken)
+    ]  # fmt: skip
     if not mentions:
         return _copy_location(state.main_place)
     trig_char = trig.token.idx - sent.start_char
+    lo, hi = clause_bounds(sent.text, trig_char)
     rank = {"place": 0, "admin1": 1, "country": 2, None: 3}
 
-    def score(loc: Location) -> tuple[int, int, int]:
+    def score(loc: Location) -> tuple[int, int, int, int]:
         start = loc.start or 0
         before = sent.text[max(0, start - 12) : start].lower().split()
         prep = 0 if before and before[-1] in PLACE_PREPS else 1
-        return (rank.get(loc.precision, 3), prep, abs(start - trig_char))
+        outside = 0 if lo <= start < hi else 1
+        return (outside, prep, rank.get(loc.precision, 3), abs(start - trig_char))
 
     best = min(mentions, key=score)
     loc = _copy_location(best)
@@ -560,8 +591,6 @@ def _duplicate(c: _Candidate, kept: Iterable[_Candidate], lenient: bool) -> bool
             continue
         if _dates_apart(k.event.date, c.event.date):
             continue
-        if c.anaphoric and lenient and not (k.event.mode == c.event.mode or k.lemma == c.lemma):
-            continue
         if not (_compatible(k.actor_key, c.actor_key) and
                 _compatible(k.recipient_key, c.recipient_key)):  # fmt: skip
             continue
@@ -636,6 +665,16 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
             if a_span is not None and _speaker_or_channel(a_span, sources[si], doc):
                 a_span = None
             actor, recipient = _party(a_span, state), _party(r_span, state)
+            taken = [
+                (doc[p.start].idx - sent.start_char,
+                 doc[p.end - 1].idx + len(doc[p.end - 1]) - sent.start_char)
+                for p in (a_span, r_span) if p is not None
+            ]  # fmt: skip
+            src_mention = sources[si]
+            if src_mention is not None and src_mention.start >= 0:
+                taken.append(
+                    (src_mention.start - sent.start_char, src_mention.end - sent.start_char)
+                )
             if cue.role == "claim":
                 recipient, r_span = actor, a_span
                 actor, a_span = source, None
@@ -660,6 +699,13 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
                 actor, a_span = source, None
             elif claimed and stance == "asserted":
                 stance = "hedged"
+            if stance == "asserted" and hedged_by_source(source.text if source else None,
+                                                         sent.text):  # fmt: skip
+                stance = "hedged"
+            if actor is None and event_type == "COERCE" and source is not None and (
+                source.kind == "police"
+            ):
+                actor = source  # "meldte politiet at 25 personer var anholdt": their arrest
             if event_type != "REQUEST" and is_deontic(lowers, rel):
                 # "Hun mener det bør innføres sanksjoner mot X": her request, not a sanction.
                 event_type, mode, stance = "REQUEST", None, "asserted"
@@ -677,7 +723,7 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
                 mode=mode,
                 actor=actor,
                 recipient=recipient,
-                location=_location(sent, trig, state),
+                location=_location(sent, trig, state, taken),
                 date=date,
                 quantities=[Quantity(**{f: getattr(q, f) for f in q.__slots__})
                             for q in quantities],  # fmt: skip

@@ -46,6 +46,8 @@ class _Lex:
     actor_preps: frozenset[str]
     suffer_verbs: frozenset[str]
     not_parties: frozenset[str]
+    not_recipient_heads: tuple[str, ...]
+    agent_nouns: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -58,7 +60,24 @@ def _lex() -> _Lex:
         actor_preps=frozenset(raw["actor_preps"]),
         suffer_verbs=frozenset(raw["suffer_verbs"]),
         not_parties=frozenset(raw["not_parties"]),
+        not_recipient_heads=tuple(str(w) for w in raw["not_recipient_heads"]),
+        agent_nouns=tuple(str(w) for w in raw["agent_nouns"]),
     )
+
+
+def not_a_party_head(tok: Token) -> bool:
+    """Whether a recipient head is a thing said, decided or a time, not a party."""
+    lemma = (tok.lemma_ or tok.lower_).lower()
+    low = tok.lower_
+    if tok.pos_ in ("VERB", "AUX", "SCONJ") or low in ("at", "om", "å"):
+        return True
+    return any(lemma == h or low.startswith(h) and len(low) - len(h) <= 3
+               for h in _lex().not_recipient_heads)  # fmt: skip
+
+
+def is_agent_noun(tok: Token) -> bool:
+    low = tok.lower_.rsplit("-", 1)[-1]
+    return any(low.startswith(n) for n in _lex().agent_nouns)
 
 
 @dataclass(slots=True)
@@ -160,6 +179,14 @@ def np_span(head: Token) -> PartySpan:
         if t.is_punct and t.text not in ("-",) and not _apposition_follows(t):
             break
         end = t.i + 1
+    # "Frankrike og Storbritannia": parties acting together are one actor (manual §2)
+    for c in head.children:
+        if c.dep_ in COORD and c.i >= end and c.pos_ in ("PROPN", "NOUN"):
+            between = head.doc[end : c.i]
+            if all(t.lower_ in ("og", ",", "eller") for t in between) and c.i - end <= 2:
+                end = c.i + 1
+                while end < len(head.doc) and head.doc[end].dep_ in ("FLAT", "flat"):
+                    end += 1
     start = max(start, end - NP_MAX_TOKENS)
     doc = head.doc
     while start < head.i and (doc[start].is_punct or doc[start].lower_ in ("og", "men")):
@@ -188,6 +215,8 @@ def _ok_party(tok: Token | None) -> Token | None:
 def parse_parties(trigger: Token, event_type: str, pos: str) -> tuple[Token | None, Token | None]:
     """(actor head, recipient head) from the parse."""
     lex = _lex()
+    if is_agent_noun(trigger):
+        return trigger, _pp_object([trigger], lex.recipient_preps)
     if pos == "noun" or trigger.pos_ == "NOUN":
         return _noun_parties(trigger, event_type)
     chain = verb_chain(trigger)
@@ -197,6 +226,8 @@ def parse_parties(trigger: Token, event_type: str, pos: str) -> tuple[Token | No
     obj = _child([trigger], OBJ) or _pp_object([trigger], lex.recipient_preps)
     if is_passive(trigger, chain):
         agent = _pp_object(chain, frozenset({"av"}))
+        if event_type == "MOBILIZE" and agent is None:
+            return _ok_party(subj), None  # "10.000 soldater er utplassert": they move
         return _ok_party(agent), _ok_party(subj)
     return _ok_party(subj), _ok_party(obj)
 
@@ -204,6 +235,10 @@ def parse_parties(trigger: Token, event_type: str, pos: str) -> tuple[Token | No
 def _noun_parties(noun: Token, event_type: str) -> tuple[Token | None, Token | None]:
     lex = _lex()
     actor: Token | None = None
+    between = _pp_object([noun], frozenset({"mellom", "millom"}))
+    if between is not None:  # "en samtale mellom Trump og Erdogan"
+        other = next((c for c in between.children if c.dep_ in COORD), None)
+        return _ok_party(between), _ok_party(other)
     recipient = _pp_object([noun], lex.recipient_preps)
     for c in noun.children:
         if c.i < noun.i and c.dep_ in ("DET", "nmod:poss", "det") and (
@@ -320,7 +355,9 @@ def find_parties(  # fmt: skip
     mentions near the trigger (`mentions()` gives them as token spans; called only when
     needed), else from names and party nouns."""
     actor = recipient = None
-    if _has_parse(sent):
+    if is_agent_noun(trigger) and not _has_parse(sent):
+        actor = linear_span(trigger, sent)
+    elif _has_parse(sent):
         a, r = parse_parties(trigger, event_type, pos)
         actor = np_span(a) if a is not None else None
         recipient = np_span(r) if r is not None else None
@@ -339,6 +376,8 @@ def find_parties(  # fmt: skip
             elif lr is not None and (actor is None or lr.i != actor.head):
                 recipient = linear_span(lr, sent)
     if actor is not None and recipient is not None and actor.head == recipient.head:
+        recipient = None
+    if recipient is not None and not_a_party_head(sent.doc[recipient.head]):
         recipient = None
     return actor, recipient
 

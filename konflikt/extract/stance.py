@@ -8,6 +8,7 @@ the strongest wins: denied > negated > hypothetical > future > hedged > asserted
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -39,6 +40,7 @@ class StanceCues:
     deontic_before: tuple[Phrase, ...]
     open_question: tuple[Phrase, ...]
     claim: tuple[Phrase, ...]
+    unnamed_sources: frozenset[str]
 
 
 def _phrases(items: Sequence[Any]) -> tuple[Phrase, ...]:
@@ -59,7 +61,23 @@ def cues() -> StanceCues:
         deontic_before=_phrases(raw["deontic"]["before"]),
         open_question=_phrases(raw["open_question"]["sentence"]),
         claim=_phrases(raw["claim"]["sentence"]),
+        unnamed_sources=frozenset(str(w) for w in raw["unnamed_sources"]),
     )
+
+
+_KNOWN_TO_RE = re.compile(
+    r"\better det (?:[\w-]+ ){1,3}(?:kjenner til|erfarer|forstår|får opplyst)", re.IGNORECASE
+)
+
+
+def hedged_by_source(source_text: str | None, sentence: str) -> bool:
+    """Hearsay by who tells it: unnamed sources, "etter det NRK kjenner til"."""
+    if _KNOWN_TO_RE.search(sentence):
+        return True
+    if not source_text:
+        return False
+    words = set(re.findall(r"\w+", source_text.lower()))
+    return bool(words & cues().unnamed_sources)
 
 
 def is_open_question(words: Sequence[str], trigger: int) -> bool:

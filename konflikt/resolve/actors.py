@@ -226,7 +226,9 @@ def build_registry(path: Path = ACTORS_YAML) -> Registry:
             name=spec["name"], kind=spec["kind"], country=spec.get("country"),
             affiliation=spec.get("affiliation"),
         )  # fmt: skip
-        reg.add(_Entry(ref, prefix=bool(spec.get("prefix"))), spec["aliases"], override=True)
+        # any named actor but a person may start a compound ("NRK-journalisten", "PST-sjefen")
+        prefix = bool(spec.get("prefix", ref.kind != "person" and ref.affiliation is None))
+        reg.add(_Entry(ref, prefix=prefix), spec["aliases"], override=True)
     return reg
 
 

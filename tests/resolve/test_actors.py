@@ -178,3 +178,14 @@ def test_unknown_names_are_persons_but_towns_are_not() -> None:
     assert resolve_actor("Oslo") is None
     assert resolve_actor("Bergen") is None
     assert resolve_actor("Vaksinemotstanderne") is None  # a plural noun, not a name
+
+
+def test_named_actors_start_compounds_but_persons_do_not() -> None:
+    assert resolve_actor("NRK-journalisten") == ActorRef("NRK", "media", "NOR")
+    assert resolve_actor("PST-sjefen") == ActorRef(
+        "Norwegian Police Security Service (PST)", "police", "NOR"
+    )
+    text = "Trump-tilhengere samlet seg, og Hamas-ledere svarte."
+    assert [(text[s:e], r.name) for s, e, r in find_actor_mentions(text)] == [
+        ("Hamas-ledere", "Hamas")
+    ]

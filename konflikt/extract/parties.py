@@ -256,6 +256,19 @@ def _noun_parties(noun: Token, event_type: str) -> tuple[Token | None, Token | N
         if head is not noun and head.pos_ in ("VERB", "AUX"):
             chain = verb_chain(head)
             subj = _child(chain, SUBJ)
+            if subj is None:
+                # "svarte ... med å innføre unntakstilstand": the controlling verb's subject
+                up = chain[-1].head
+                for _ in range(2):
+                    if up.pos_ in ("VERB", "AUX"):
+                        subj = _child(verb_chain(up), SUBJ)
+                        if subj is not None:
+                            chain = verb_chain(up)
+                            head = up
+                            break
+                    if up.head is up:
+                        break
+                    up = up.head
             if subj is not None and subj.i != noun.i:
                 if subj.lower_ in RELATIVE:
                     subj = _antecedent(subj, chain)

@@ -96,9 +96,15 @@ def is_claimed(words: Sequence[str], trigger: int) -> bool:
 
 
 def is_deontic(words: Sequence[str], trigger: int) -> bool:
-    """Whether the trigger is what someone says should happen ("bør innføres sanksjoner")."""
+    """Whether the trigger is what someone says should happen ("bør innføres sanksjoner",
+    "bør rettssaken stanses og en etterforskning igangsettes"): "bør" earlier in its clause."""
     c = cues()
-    return _before(words, trigger, c.deontic_before, c.window) >= 0
+    for end in range(trigger, 0, -1):
+        if words[end - 1] in CLAUSE_BREAKS - {"og"}:
+            return False
+        if any(_ends_at(words, p, end) for p in c.deontic_before):
+            return True
+    return False
 
 
 def _ends_at(words: Sequence[str], phrase: Phrase, end: int) -> bool:

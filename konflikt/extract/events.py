@@ -25,7 +25,7 @@ from konflikt.extract.attribution import SourceMention, attribute
 from konflikt.extract.context import Part, is_background, off_topic, sentence_part
 from konflikt.extract.cues import WITH_WINDOW, Cue, lexicon
 from konflikt.extract.dates import DateMention, find_dates, parse_published
-from konflikt.extract.parties import PartySpan, find_parties
+from konflikt.extract.parties import PartySpan, find_parties, implicit_actor
 from konflikt.extract.quantities import find_quantities
 from konflikt.extract.stance import (
     hedged_by_source,
@@ -52,6 +52,8 @@ COMBATANT_WORDS = (
 )  # fmt: skip
 COMBATANT_KINDS = frozenset({"state_forces", "armed_group", "rebel"})
 PERSON_PRONOUNS = frozenset({"han", "hun", "ho", "ham", "henne"})
+# Sources that, telling an event with no actor of its own, are taken to have done it.
+AUTHORITY_KINDS = frozenset({"government", "police", "state_forces", "igo"})
 PRONOUNS = PERSON_PRONOUNS | {"de", "dei", "dem", "vi", "oss", "den", "det", "seg", "hen"}
 CONTENT_MARKERS = frozenset({"å", "at", "om"})
 # Words that make the next word a noun, or a verb, whatever the tagger says.
@@ -408,6 +410,15 @@ def _actor_mentions(sent: Span) -> list[PartySpan]:
     return out
 
 
+def _implicit_party(text: str) -> Party:
+    """The unnamed institution that acts: no span in the text, resolved through the registry."""
+    party = Party(text=text)
+    ref = resolution.resolve_actor(text)
+    if ref is not None:
+        party.name, party.kind, party.country = ref
+    return party
+
+
 def _key(party: Party | None, span: PartySpan | None, doc: Doc) -> str | None:
     if party is None or span is None:
         return None
@@ -729,10 +740,20 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
             if stance == "asserted" and hedged_by_source(source.text if source else None,
                                                          sent.text):  # fmt: skip
                 stance = "hedged"
-            if actor is None and event_type == "COERCE" and source is not None and (
-                source.kind == "police"
+            if actor is None and source is not None and source.text and (
+                source.kind in AUTHORITY_KINDS or event_type in VERBAL_ACTS
             ):
-                actor = source  # "meldte politiet at 25 personer var anholdt": their arrest
+                # "meldte politiet at 25 personer var anholdt", "ifølge regjeringen er det
+                # innført portforbud": the authority that tells it did it
+                actor = source
+            if actor is None and (default := implicit_actor(event_type, mode)):
+                actor = _implicit_party(default)
+            if recipient is not None and recipient.kind == "media":
+                recipient = None  # "truet på Twitter"
+            if recipient is not None and recipient.text.lower() in PRONOUNS and in_sentence:
+                earlier = in_sentence[-1].event.recipient
+                if earlier is not None:  # "arrestert gjerningsmannen og siktet ham"
+                    recipient = earlier
             if event_type != "REQUEST" and is_deontic(lowers, rel):
                 # "Hun mener det bør innføres sanksjoner mot X": her request, not a sanction.
                 event_type, mode, stance = "REQUEST", None, "asserted"

@@ -48,6 +48,8 @@ class _Lex:
     not_parties: frozenset[str]
     not_recipient_heads: tuple[str, ...]
     agent_nouns: tuple[str, ...]
+    preps_by_type: dict[str, frozenset[str]]
+    implicit_actors: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -62,7 +64,15 @@ def _lex() -> _Lex:
         not_parties=frozenset(raw["not_parties"]),
         not_recipient_heads=tuple(str(w) for w in raw["not_recipient_heads"]),
         agent_nouns=tuple(str(w) for w in raw["agent_nouns"]),
+        preps_by_type={k: frozenset(v) for k, v in raw["recipient_preps_by_type"].items()},
+        implicit_actors={str(k): str(v) for k, v in raw["implicit_actors"].items()},
     )
+
+
+def implicit_actor(event_type: str, mode: str | None) -> str | None:
+    """The institution that acts when the text leaves the actor out, as Norwegian text."""
+    table = _lex().implicit_actors
+    return table.get(f"{event_type}/{mode}") or table.get(event_type)
 
 
 def not_a_party_head(tok: Token) -> bool:
@@ -209,6 +219,8 @@ def _ok_party(tok: Token | None) -> Token | None:
         return None
     if tok.lower_ in _lex().not_parties or tok.is_punct or tok.like_num and tok.pos_ != "NOUN":
         return None
+    if not_a_party_head(tok):  # "torsdagens opptøyer", "avviste forespørselen"
+        return None
     return tok
 
 
@@ -223,7 +235,8 @@ def parse_parties(trigger: Token, event_type: str, pos: str) -> tuple[Token | No
     subj = _child(chain, SUBJ)
     if subj is not None and subj.lower_ in RELATIVE:
         subj = _antecedent(subj, chain)
-    obj = _child([trigger], OBJ) or _pp_object([trigger], lex.recipient_preps)
+    preps = lex.recipient_preps | lex.preps_by_type.get(event_type, frozenset())
+    obj = _child([trigger], OBJ) or _pp_object([trigger], preps)
     if is_passive(trigger, chain):
         agent = _pp_object(chain, frozenset({"av"}))
         if event_type == "MOBILIZE" and agent is None:
@@ -239,7 +252,8 @@ def _noun_parties(noun: Token, event_type: str) -> tuple[Token | None, Token | N
     if between is not None:  # "en samtale mellom Trump og Erdogan"
         other = next((c for c in between.children if c.dep_ in COORD), None)
         return _ok_party(between), _ok_party(other)
-    recipient = _pp_object([noun], lex.recipient_preps)
+    preps = lex.recipient_preps | lex.preps_by_type.get(event_type, frozenset())
+    recipient = _pp_object([noun], preps)
     for c in noun.children:
         if c.i < noun.i and c.dep_ in ("DET", "nmod:poss", "det") and (
             c.text.endswith(("s", "'")) and c.pos_ in ("PROPN", "NOUN")
@@ -392,7 +406,32 @@ def find_parties(  # fmt: skip
         recipient = None
     if recipient is not None and not_a_party_head(sent.doc[recipient.head]):
         recipient = None
+    if actor is not None and not_a_party_head(sent.doc[actor.head]):
+        actor = None
+    if recipient is None:
+        recipient = _against(sent, trigger, actor)
     return actor, recipient
+
+
+def _against(sent: Span, trigger: Token, actor: PartySpan | None) -> PartySpan | None:
+    """"... sanksjoner mot Tyrkia": the party after "mot" later in the trigger's clause."""
+    doc = sent.doc
+    for t in doc[trigger.i + 1 : sent.end]:
+        if t.is_punct and t.text in (",", ";", ":"):
+            return None
+        if t.lower_ in ("mot", "imot") and t.i + 1 < sent.end:
+            nxt = doc[t.i + 1]
+            head = nxt
+            for x in doc[t.i + 1 : min(sent.end, t.i + 5)]:
+                if x.pos_ in ("PROPN", "NOUN") or is_party_token(x, sent):
+                    head = x
+                    break
+            if head.pos_ in ("PROPN", "NOUN") and not not_a_party_head(head):
+                span = np_span(head) if doc.has_annotation("DEP") else linear_span(head, sent)
+                if actor is None or span.head != actor.head:
+                    return span
+            return None
+    return None
 
 
 def _aux_before(trigger: Token, sent: Span) -> list[Token]:

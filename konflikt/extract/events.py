@@ -25,7 +25,14 @@ from konflikt.extract.attribution import SourceMention, attribute
 from konflikt.extract.context import Part, is_background, off_topic, sentence_part
 from konflikt.extract.cues import WITH_WINDOW, Cue, lexicon
 from konflikt.extract.dates import DateMention, find_dates, parse_published
-from konflikt.extract.parties import PartySpan, find_parties, implicit_actor
+from konflikt.extract.parties import (
+    PartySpan,
+    find_parties,
+    implicit_actor,
+    is_party_token,
+    linear_span,
+    np_span,
+)
 from konflikt.extract.quantities import find_quantities
 from konflikt.extract.stance import (
     hedged_by_source,
@@ -258,6 +265,13 @@ def _embedded(trig: Trigger, earlier: list[Trigger], sent: Span) -> bool:
 def select_triggers(sent: Span) -> list[Trigger]:
     """One trigger per event type, after dropping weak and embedded ones."""
     found = sorted(find_triggers(sent), key=lambda t: t.token.i)
+    # one cue per token and type: the noun reading for a noun ("Angrepet skjedde"), else verb
+    by_key: dict[tuple[int, str], Trigger] = {}
+    for t in found:
+        key = (t.token.i, t.cue.event_type)
+        if key not in by_key or (t.cue.pos == "noun") == (t.token.pos_ == "NOUN"):
+            by_key[key] = t
+    found = sorted(by_key.values(), key=lambda t: t.token.i)
     triggers = [t for t in found if not _embedded(t, found, sent)]
     # Weak cues, and event nouns in the definite form ("drapet", "opptøyene": mentions of an
     # event told elsewhere), only count when nothing else in the sentence does.
@@ -331,7 +345,17 @@ class _ArticleState:
 
     def antecedent(self, before: int) -> str | None:
         sent_start = self.doc[before].sent.start
-        # a main-clause subject in an earlier sentence first, then any earlier person
+        # a person named earlier in the same sentence ("Ustinov var ... til han ble pågrepet"),
+        # then a main-clause subject in an earlier sentence, then any earlier person
+        same = [name for i, name in self.persons if sent_start <= i < before]
+        if same:
+            return self.full_person(same[-1])
+        for t in reversed(self.doc[sent_start:before]):
+            # a name the recogniser missed ("Ustinov var ... til han ble pågrepet")
+            if t.pos_ == "PROPN" and t.dep_ in ("SUBJ", "nsubj") and (
+                resolution.resolve_place(t.text) is None
+            ):
+                return self.full_person(t.text)
         subj = [name for i, name in self.subjects if i < sent_start]
         prev = subj or [name for i, name in self.persons if i < before]
         return self.full_person(prev[-1]) if prev else None
@@ -383,10 +407,13 @@ def _not_a_recipient(
     ) and not doc.has_annotation("DEP"):
         return True
     text = tokens.text
-    if resolution.resolve_actor(text) is None:
-        place = resolution.resolve_place(text)
-        if place is not None:
-            return True
+    if text.lower() in PRONOUNS or not text[:1].isupper():
+        return False
+    ref = resolution.resolve_actor(text)
+    if ref is None or ref[1] in ("person", "other"):
+        # a capitalised name the registry does not know as a party: a place if the gazetteer
+        # knows it ("evakuert til Lampedusa")
+        return resolution.resolve_place(text) is not None
     return False
 
 
@@ -408,6 +435,18 @@ def _actor_mentions(sent: Span) -> list[PartySpan]:
         if span is not None and len(span):
             out.append(PartySpan(span.start, span.end, span.end - 1))
     return out
+
+
+PLURAL = frozenset({"dem", "de", "dei"})
+
+
+def _plural_antecedent(sent: Span, span: PartySpan) -> PartySpan | None:
+    """"Piñera har erkjent at folk i gatene ..., men har bedt dem om": the party before."""
+    doc = sent.doc
+    for t in reversed(doc[sent.start : span.start]):
+        if t.pos_ in ("NOUN", "PROPN") and is_party_token(t, sent) and t.lower_ not in PLURAL:
+            return np_span(t) if doc.has_annotation("DEP") else linear_span(t, sent)
+    return None
 
 
 def _implicit_party(text: str) -> Party:
@@ -697,6 +736,8 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
             if is_background(sent.text[slice(*clause_bounds(sent.text, trig_char))]):
                 continue
             a_span, r_span = find_parties(sent, trig.token, cue.event_type, cue.pos, mentions)
+            if r_span is not None and doc[r_span.start : r_span.end].text.lower() in PLURAL:
+                r_span = _plural_antecedent(sent, r_span) or r_span
             if r_span is not None and _not_a_recipient(r_span, sources[si], cue, trig, doc, state):
                 r_span = None
             if a_span is not None and _speaker_or_channel(a_span, sources[si], doc):

@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Any
 
 import yaml
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from konflikt.paths import DATA_DIR
 
@@ -141,11 +141,16 @@ def is_passive(tok: Token, chain: list[Token]) -> bool:
 
 
 def _child(tokens: list[Token], labels: frozenset[str]) -> Token | None:
+    """The first child with one of `labels` that can be a party ("Natt til lørdag ble X
+    rammet": the parser may give the time phrase as a second subject)."""
+    fallback = None
     for t in tokens:
         for c in t.children:
             if c.dep_ in labels:
-                return c
-    return None
+                if c.lower_ in RELATIVE or not not_a_party_head(c):
+                    return c
+                fallback = fallback or c
+    return fallback
 
 
 def _pp_object(tokens: list[Token], preps: frozenset[str]) -> Token | None:
@@ -235,6 +240,10 @@ def parse_parties(trigger: Token, event_type: str, pos: str) -> tuple[Token | No
     subj = _child(chain, SUBJ)
     if subj is not None and subj.lower_ in RELATIVE:
         subj = _antecedent(subj, chain)
+    if subj is None and chain[-1].dep_ in ("ATR", "acl", "acl:relcl") and any(
+        c.lower_ in RELATIVE for c in chain[-1].children
+    ):
+        subj = _antecedent(chain[-1], chain)  # "De to mennene som er pågrepet"
     preps = lex.recipient_preps | lex.preps_by_type.get(event_type, frozenset())
     obj = _child([trigger], OBJ) or _pp_object([trigger], preps)
     if is_passive(trigger, chain):
@@ -254,6 +263,9 @@ def _noun_parties(noun: Token, event_type: str) -> tuple[Token | None, Token | N
         return _ok_party(between), _ok_party(other)
     preps = lex.recipient_preps | lex.preps_by_type.get(event_type, frozenset())
     recipient = _pp_object([noun], preps)
+    if recipient is None and noun.head is not noun and noun.head.pos_ in ("VERB", "AUX"):
+        # "kommer på besøk til Det hvite hus": the phrase hangs on the verb
+        recipient = _pp_object([noun.head], lex.preps_by_type.get(event_type, frozenset()))
     for c in noun.children:
         if c.i < noun.i and c.dep_ in ("DET", "nmod:poss", "det") and (
             c.text.endswith(("s", "'")) and c.pos_ in ("PROPN", "NOUN")
@@ -319,12 +331,14 @@ def linear_parties(sent: Span, trigger: Token, passive: bool) -> tuple[Token | N
     before = after = None
     doc = sent.doc
     for t in reversed(doc[max(sent.start, trigger.i - LINEAR_WINDOW) : trigger.i]):
+        if _after_place_prep(doc, t.i):
+            continue
         if is_party_token(t, sent):
             before = t
             break
     hi = min(sent.end, trigger.i + LINEAR_WINDOW)
     for t in doc[trigger.i + 1 : hi]:
-        if is_party_token(t, sent):
+        if is_party_token(t, sent) and not _after_place_prep(doc, t.i):
             after = t
             break
     if passive:
@@ -359,10 +373,19 @@ def linear_span(tok: Token, sent: Span) -> PartySpan:
     return PartySpan(start, end, tok.i)
 
 
+PLACE_LEFT = frozenset({"i", "på", "ved", "fra", "frå", "utenfor", "nær", "til", "mot"})
+
+
+def _after_place_prep(doc: Doc, start: int) -> bool:
+    return start > 0 and doc[start - 1].lower_ in PLACE_LEFT - {"mot"}
+
+
 def mention_parties(
     trigger: Token, mentions: list[PartySpan], passive: bool
 ) -> tuple[PartySpan | None, PartySpan | None]:
-    """Nearest registry actor mention before and after the trigger (passive: "av" + mention)."""
+    """Nearest registry actor mention before and after the trigger (passive: "av" + mention),
+    leaving out mentions after a place preposition ("i Saudi-Arabia" is where, not who)."""
+    mentions = [m for m in mentions if not _after_place_prep(trigger.doc, m.start)]
     before = [m for m in mentions if m.end <= trigger.i and trigger.i - m.end < LINEAR_WINDOW]
     after = [m for m in mentions if m.start > trigger.i and m.start - trigger.i < LINEAR_WINDOW]
     b = before[-1] if before else None
@@ -397,7 +420,7 @@ def find_parties(  # fmt: skip
                 actor = ma
             elif la is not None and (recipient is None or la.i != recipient.head):
                 actor = linear_span(la, sent)
-        if recipient is None:
+        if recipient is None and pos != "noun":
             if mr is not None and (actor is None or mr.head != actor.head):
                 recipient = mr
             elif lr is not None and (actor is None or lr.i != actor.head):

@@ -463,7 +463,12 @@ def _key(party: Party | None, span: PartySpan | None, doc: Doc) -> str | None:
         return None
     if party.text.lower() in PRONOUNS and not party.name:
         return None  # "De er pågrepet": says nothing about which occurrence
-    if party.name:
+    tokens = doc[span.start : span.end]
+    # a canonical name tells occurrences apart only for named parties: generic ones
+    # ("Civilians", "Police") would make every protest or arrest the same
+    if party.name and any(t.text[:1].isupper() for t in tokens[1:]) or party.name and (
+        tokens[0].pos_ == "PROPN" or party.kind == "person"
+    ):
         return party.name.lower()
     head = doc[span.head]
     return (head.lemma_ or head.lower_).lower()[:5]

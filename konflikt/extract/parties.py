@@ -285,7 +285,7 @@ def _noun_parties(noun: Token, event_type: str) -> tuple[Token | None, Token | N
             if subj is None:
                 # "svarte ... med å innføre unntakstilstand": the controlling verb's subject
                 up = chain[-1].head
-                for _ in range(2):
+                for _ in range(4):  # through "med å", "for å", "til å"
                     if up.pos_ in ("VERB", "AUX"):
                         subj = _child(verb_chain(up), SUBJ)
                         if subj is not None:

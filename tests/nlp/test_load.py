@@ -44,11 +44,11 @@ def test_nb_pipeline_annotates_news() -> None:
     nlp = load("nb")
     assert time.perf_counter() - start < 3.0
     assert load("nb") is nlp  # cached
-    doc = nlp("Statsminister Jonas Gahr Støre besøkte Kyiv mandag. Over 3.500 soldater og "
-              "tolv stridsvogner ble sendt til grensen, ifølge NTB.")
+    doc = nlp("Statsminister Jonas Gahr Støre møtte soldater i Tromsø mandag. Over 3.500 soldater "
+              "og tolv stridsvogner ble sendt til grensen, ifølge NTB.")
     ents = {(e.text, e.label_) for e in doc.ents}
     assert any(label == "PER" and "Støre" in text for text, label in ents), ents
-    assert ("Kyiv", "GPE_LOC") in ents, ents
+    assert ("Tromsø", "GPE_LOC") in ents, ents
     assert len(list(doc.sents)) == 2
     nums = [t.text for t in doc if t.like_num]
     assert "3.500" in nums and "tolv" in nums

@@ -481,9 +481,10 @@ def _location(
     place preposition first, finest first, nearest first), not one that names a party or the
     speaker (`taken`: their character spans in the sentence); else the article's main place."""
     mentions = [
-        m for m in resolution.find_place_mentions(sent.text)
+        m for m in place_mentions(sent.text)
         if m.start is not None and m.end is not None
         and not any(m.start < e and s < m.end for s, e in taken)
+        and not _genitive_country(m, sent.text)
     ]  # fmt: skip
     if not mentions:
         return _copy_location(state.main_place)
@@ -506,6 +507,14 @@ def _location(
     return loc
 
 
+def _genitive_country(loc: Location, text: str) -> bool:
+    """"Italias innenriksminister", "Tyrkias økonomi": a country as owner, not as the place."""
+    if loc.precision != "country" or not loc.text.endswith("s") or loc.start is None:
+        return False
+    before = text[max(0, loc.start - 12) : loc.start].lower().split()
+    return not (before and before[-1] in PLACE_PREPS)
+
+
 def _copy_location(loc: Location | None) -> Location | None:
     if loc is None:
         return None
@@ -516,17 +525,46 @@ def _copy_location(loc: Location | None) -> Location | None:
     )  # fmt: skip
 
 
+def place_mentions(text: str) -> list[Location]:
+    """Places named in `text`: the gazetteer scan, plus capitalised names after a place
+    preposition that the gazetteer knows as smaller places ("brakt til Lampedusa")."""
+    found = resolution.find_place_mentions(text)
+    covered = [(m.start or 0, m.end or 0) for m in found]
+    for m in _AFTER_PREP_RE.finditer(text):
+        start, end = m.start(1), m.end(1)
+        if any(s <= start < e for s, e in covered):
+            continue
+        loc = resolution.resolve_place(m.group(1))
+        if loc is not None:
+            loc.start, loc.end = start, end
+            found.append(loc)
+    return sorted(found, key=lambda loc: loc.start or 0)
+
+
+_AFTER_PREP_RE = re.compile(
+    r"\b(?:i|på|til|ved|utenfor|nær|fra|frå)\s+([A-ZÆØÅ][\wæøåÆØÅ-]+(?:\s+[A-ZÆØÅ][\wæøå-]+)?)"
+)
+
+
 def _main_place(doc: Doc, article: Article) -> Location | None:
-    """The place the story is about: the most named place in the headline and first lines."""
-    head = f"{article.title or ''}\n{doc.text[:400]}"
+    """The place the story is about: the most named place in the article (headline counted
+    twice), a town before its country when the country is the most named (then the town is
+    at least as right, and finer)."""
+    text = f"{article.title or ''}\n{article.title or ''}\n{doc.text}"
     counts: dict[str, tuple[int, Location]] = {}
-    for loc in resolution.find_place_mentions(head):
+    for loc in place_mentions(text):
         key = loc.name or loc.text
         n, _ = counts.get(key, (0, loc))
         counts[key] = (n + 1, loc)
     if not counts:
         return None
-    best = max(counts.values(), key=lambda nl: (nl[0], nl[1].precision == "place"))[1]
+    ranked = sorted(counts.values(), key=lambda nl: (-nl[0], nl[1].precision != "place"))
+    best = ranked[0][1]
+    if best.precision == "country":
+        towns = [loc for n, loc in ranked if loc.country == best.country and n >= 2
+                 and loc.precision in ("place", "admin1")]  # fmt: skip
+        if towns:
+            best = towns[0]
     return Location(
         text=best.text, name=best.name, geonames_id=best.geonames_id, country=best.country,
         admin1=best.admin1, lat=best.lat, lon=best.lon, precision=best.precision,

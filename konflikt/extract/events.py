@@ -11,6 +11,7 @@ event), and code nothing in sports, weather or market articles.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -438,6 +439,7 @@ def _actor_mentions(sent: Span) -> list[PartySpan]:
 
 
 PLURAL = frozenset({"dem", "de", "dei"})
+CASUALTIES = frozenset({"killed", "injured", "abducted", "arrested"})
 
 
 def _plural_antecedent(sent: Span, span: PartySpan) -> PartySpan | None:
@@ -743,6 +745,9 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
     story_year = _story_year(article, doc)
     sentences = segments(doc)
     doc_text = doc.text
+    sentence_quantities: dict[int, list[Quantity]] = {}
+    breaks = [m.start() for m in re.finditer("\n", doc_text)]
+    paragraph_of = [bisect.bisect_right(breaks, s.start_char) for s in sentences]
     sources = attribute(doc, sentences)
     candidates: list[_Candidate] = []
     for si, sent in enumerate(sentences):
@@ -755,6 +760,7 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
         lowers, vocab = _words(sent)
         dates = find_dates(sent.text, article.published)
         quantities = _quantities(sent, state.offset, dates)
+        sentence_quantities[si] = quantities
         source = _source(sources[si], state)
         evidence_text = sent.text.rstrip()
         evidence = Evidence(
@@ -880,7 +886,31 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
             if any(c.event is e for e in kept_events) and c.event.event_type not in seen_types:
                 seen_types.add(c.event.event_type)
                 candidates.append(c)
+    _casualties_follow(candidates, sentence_quantities, paragraph_of)
     return _dedupe(candidates)
+
+
+def _add_quantities(event: Event, extra: list[Quantity]) -> None:
+    have = {q.best for q in event.quantities}
+    for q in extra:
+        if q.best not in have:
+            event.quantities.append(Quantity(**{f: getattr(q, f) for f in q.__slots__}))
+            have.add(q.best)
+
+
+def _casualties_follow(candidates: list[_Candidate], quantities: dict[int, list[Quantity]],
+                       paragraph_of: list[int]) -> None:  # fmt: skip
+    """Casualty figures in the next sentence of the paragraph belong to a violent event told
+    just before ("... brukte tåregass. Røde Kors sier om lag 130 er skadet.")."""
+    violent = ("ASSAULT", "PROTEST")
+    told_in = {c.sentence_index for c in candidates if c.event.event_type in violent}
+    for c in candidates:
+        nxt = c.sentence_index + 1
+        if c.event.event_type not in violent or nxt in told_in or nxt not in quantities:
+            continue
+        if paragraph_of[nxt] != paragraph_of[c.sentence_index]:
+            continue
+        _add_quantities(c.event, [q for q in quantities[nxt] if q.what in CASUALTIES])
 
 
 def _dedupe(candidates: list[_Candidate]) -> list[Event]:
@@ -904,5 +934,9 @@ def _dedupe(candidates: list[_Candidate]) -> list[Event]:
         others = [k for k in kept if k.part is not Part.BODY]
         if not told and not _duplicate(c, others, lenient=False):
             kept.append(c)
+        elif told and c.part is Part.TITLE:
+            # the headline's figures belong to the body's telling ("Ni sjøfolk kidnappet")
+            first = next(k for k in body if k.event.event_type == c.event.event_type)
+            _add_quantities(first.event, c.event.quantities)
     kept.sort(key=lambda c: (c.event.evidence.start, c.event.trigger_start or 0))
     return [c.event for c in kept]

@@ -353,7 +353,7 @@ class _ArticleState:
             return self.full_person(same[-1])
         for t in reversed(self.doc[sent_start:before]):
             # a name the recogniser missed ("Ustinov var ... til han ble pågrepet")
-            if t.pos_ == "PROPN" and t.dep_ in ("SUBJ", "nsubj") and (
+            if t.is_alpha and t.pos_ == "PROPN" and t.dep_ in ("SUBJ", "nsubj") and (
                 resolution.resolve_place(t.text) is None
             ):
                 return self.full_person(t.text)

@@ -222,8 +222,10 @@ def _apposition_follows(comma: Token) -> bool:
 def _ok_party(tok: Token | None) -> Token | None:
     if tok is None:
         return None
-    if tok.lower_ in _lex().not_parties or tok.is_punct or tok.like_num and tok.pos_ != "NOUN":
+    if tok.lower_ in _lex().not_parties or tok.is_punct:
         return None
+    if tok.like_num and tok.pos_ != "NOUN" and not any(c.lower_ == "av" for c in tok.children):
+        return None  # a bare number; "13 av de mest sårbare" is a party
     if not_a_party_head(tok):  # "torsdagens opptøyer", "avviste forespørselen"
         return None
     return tok
@@ -263,9 +265,12 @@ def _noun_parties(noun: Token, event_type: str) -> tuple[Token | None, Token | N
         return _ok_party(between), _ok_party(other)
     preps = lex.recipient_preps | lex.preps_by_type.get(event_type, frozenset())
     recipient = _pp_object([noun], preps)
-    if recipient is None and noun.head is not noun and noun.head.pos_ in ("VERB", "AUX"):
+    governor = noun.head
+    if noun.dep_ in ("PUTFYLL", "pobj") and governor.head is not governor:
+        governor = governor.head  # "kommer på besøk": the verb above the preposition
+    if recipient is None and governor is not noun and governor.pos_ in ("VERB", "AUX"):
         # "kommer på besøk til Det hvite hus": the phrase hangs on the verb
-        recipient = _pp_object([noun.head], lex.preps_by_type.get(event_type, frozenset()))
+        recipient = _pp_object([governor], lex.preps_by_type.get(event_type, frozenset()))
     for c in noun.children:
         if c.i < noun.i and c.dep_ in ("DET", "nmod:poss", "det") and (
             c.text.endswith(("s", "'")) and c.pos_ in ("PROPN", "NOUN")
@@ -433,7 +438,27 @@ def find_parties(  # fmt: skip
         actor = None
     if recipient is None:
         recipient = _against(sent, trigger, actor)
+    if recipient is None and event_type == "REQUEST":
+        recipient = _asked(sent, trigger, actor)
     return actor, recipient
+
+
+def _asked(sent: Span, trigger: Token, actor: PartySpan | None) -> PartySpan | None:
+    """"Det anbefales at FNs generalsekretær krever ...": the subject of the that-clause is
+    the one asked."""
+    doc = sent.doc
+    for t in doc[trigger.i + 1 : min(sent.end, trigger.i + 4)]:
+        if t.lower_ != "at":
+            continue
+        for x in doc[t.i + 1 : min(sent.end, t.i + 8)]:
+            if x.pos_ in ("VERB", "AUX"):
+                return None
+            if x.dep_ in SUBJ and not not_a_party_head(x) or (
+                not doc.has_annotation("DEP") and is_party_token(x, sent)
+            ):
+                span = np_span(x) if doc.has_annotation("DEP") else linear_span(x, sent)
+                return None if actor is not None and span.head == actor.head else span
+    return None
 
 
 def _against(sent: Span, trigger: Token, actor: PartySpan | None) -> PartySpan | None:

@@ -26,10 +26,15 @@ lint: venv
 	$(BIN)/ruff check konflikt tests
 
 # --- models (issue 2): NorNE -> floret vectors -> nb, nn pipelines -> konflikt/models/{nb,nn} ---
-# One core (OMP_NUM_THREADS=1): the machine is shared. Takes hours; see BENCHMARKS.md.
+# Stage 1 trains tagger, morphologizer, lemmatizer, parser and NER on one shared tok2vec
+# (configs/pipeline.cfg); stage 2 retrains the NER with its own tok2vec, the rest frozen
+# (configs/ner.cfg). One core (OMP_NUM_THREADS=1): the machine is shared. Duration: BENCHMARKS.md.
 NORNE := $(SHARED)/data/norne
 ONECORE := OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
-TRAIN_STEPS ?= 20000
+STAGE1_STEPS ?= 5200
+STAGE2_STEPS ?= 8000
+ONECORE_TRAIN := $(ONECORE) $(BIN)/python -m spacy train --code konflikt/nlp/tokenizer.py \
+	--paths.vectors build/vectors/nlp
 
 build/corpus/%.spacy: | venv
 	$(BIN)/python -m konflikt.nlp.convert $@ $(NORNE)/ndt/$(word 1,$(subst -, ,$*))/$(word 2,$(subst -, ,$*))
@@ -38,21 +43,30 @@ build/vectors/nlp/config.cfg: | venv
 	$(ONECORE) $(BIN)/python -m konflikt.nlp.vectors build/vectors
 	$(BIN)/python -m spacy init vectors nb build/vectors/vectors.floret build/vectors/nlp --mode floret
 
-build/train/%/model-best/config.cfg: build/vectors/nlp/config.cfg
-	$(MAKE) build/corpus/$(NDT_$*)-train.spacy build/corpus/$(NDT_$*)-dev.spacy
-	mkdir -p build/train/$*
-	start=$$(date +%s); $(ONECORE) $(BIN)/python -m spacy train konflikt/nlp/configs/pipeline.cfg \
-		--code konflikt/nlp/tokenizer.py --nlp.lang $* --output build/train/$* \
-		--paths.train build/corpus/$(NDT_$*)-train.spacy --paths.dev build/corpus/$(NDT_$*)-dev.spacy \
-		--paths.vectors build/vectors/nlp --training.max_steps $(TRAIN_STEPS) \
-		&& echo $$(( $$(date +%s) - start )) > build/train/$*/train_seconds.txt
-NDT_nb := nob
-NDT_nn := nno
+# $(1) = language (nb, nn), $(2) = NorNE folder (nob, nno)
+define TRAIN_LANG
+build/train/$(1)/model-best/config.cfg: build/vectors/nlp/config.cfg build/corpus/$(2)-train.spacy build/corpus/$(2)-dev.spacy
+	mkdir -p build/train/$(1)
+	start=$$$$(date +%s); $$(ONECORE_TRAIN) konflikt/nlp/configs/pipeline.cfg --nlp.lang $(1) \
+		--paths.train build/corpus/$(2)-train.spacy --paths.dev build/corpus/$(2)-dev.spacy \
+		--output build/train/$(1) --training.max_steps $$(STAGE1_STEPS) \
+		&& echo $$$$(( $$$$(date +%s) - start )) > build/train/$(1)/train_seconds.txt
 
-models: build/train/nb/model-best/config.cfg build/train/nn/model-best/config.cfg
+build/train/$(1)-ner/model-best/config.cfg: build/train/$(1)/model-best/config.cfg
+	mkdir -p build/train/$(1)-ner
+	start=$$$$(date +%s); $$(ONECORE_TRAIN) konflikt/nlp/configs/ner.cfg --nlp.lang $(1) \
+		--paths.train build/corpus/$(2)-train.spacy --paths.dev build/corpus/$(2)-dev.spacy \
+		--paths.base build/train/$(1)/model-best \
+		--output build/train/$(1)-ner --training.max_steps $$(STAGE2_STEPS) \
+		&& echo $$$$(( $$$$(date +%s) - start )) > build/train/$(1)-ner/train_seconds.txt
+endef
+$(eval $(call TRAIN_LANG,nb,nob))
+$(eval $(call TRAIN_LANG,nn,nno))
+
+models: build/train/nb-ner/model-best/config.cfg build/train/nn-ner/model-best/config.cfg
 	rm -rf konflikt/models/nb konflikt/models/nn
-	$(ONECORE) $(BIN)/python -m konflikt.nlp.package nb build/train/nb/model-best konflikt/models/nb
-	$(ONECORE) $(BIN)/python -m konflikt.nlp.package nn build/train/nn/model-best konflikt/models/nn
+	$(ONECORE) $(BIN)/python -m konflikt.nlp.package nb build/train/nb-ner/model-best konflikt/models/nb
+	$(ONECORE) $(BIN)/python -m konflikt.nlp.package nn build/train/nn-ner/model-best konflikt/models/nn
 
 clean:
 	rm -rf build

@@ -41,8 +41,17 @@ def package(lang: str, trained: Path, out: Path) -> dict[str, Any]:
     )
     out.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(out)
-    seconds = trained.parent / "train_seconds.txt"
-    return card(lang, out, float(seconds.read_text()) if seconds.is_file() else None)
+    return card(lang, out, _train_seconds(trained, lang))
+
+
+def _train_seconds(trained: Path, lang: str) -> float | None:
+    """Training time recorded by `make models`: stage 1, plus stage 2 for a `-ner` directory."""
+    stages = [trained.parent / "train_seconds.txt"]
+    if trained.parent.name.endswith("-ner"):
+        stages.append(trained.parent.parent / lang / "train_seconds.txt")
+    if not all(p.is_file() for p in stages):
+        return None
+    return sum(float(p.read_text().strip()) for p in stages)
 
 
 def _size_mb(path: Path) -> float:

@@ -23,6 +23,7 @@ from spacy.scorer import Scorer
 from spacy.tokens import Doc
 from spacy.training import Example
 
+from konflikt.errors import InputError
 from konflikt.nlp.convert import Sentence, find_conll_files, read_sentences, sentences_to_doc
 
 DOC_SENTENCES = 10  # sentences per Doc, as in training, so sentence boundaries are scored
@@ -112,3 +113,32 @@ def evaluate(nlp: Language, paths: Iterable[str | Path]) -> dict[str, Any]:
         out["uas"] = _acc(deps, "dep_uas")
         out["las"] = _acc(deps, "dep_las")
     return out
+
+
+def mapping_agreement(ndt_paths: Iterable[str | Path], ud_paths: Iterable[str | Path]) -> dict:
+    """How often UPOS/FEATS mapped from OBT (schemes.to_ud) equal the UD annotation.
+
+    NorNE's NDT and UD dev files hold the same sentences in the same order; sentences whose token
+    counts differ (UD dropped a few punctuation tokens) are skipped and counted.
+    """
+    ndt = [s for f in find_conll_files(ndt_paths) for s in read_sentences(f)]
+    ud = [s for f in find_conll_files(ud_paths) for s in read_sentences(f)]
+    if len(ndt) != len(ud):
+        raise InputError(f"{len(ndt)} NDT sentences but {len(ud)} UD sentences")
+    n = upos = feats = both = skipped = 0
+    for a, b in zip(ndt, ud, strict=True):
+        if len(a.rows) != len(b.rows):
+            skipped += 1
+            continue
+        for x, y in zip(a.rows, b.rows, strict=True):
+            n += 1
+            upos += x.pos == y.pos
+            feats += x.morph == y.morph
+            both += x.pos == y.pos and x.morph == y.morph
+    return {
+        "tokens": n,
+        "skipped_sentences": skipped,
+        "upos": round(upos / n, 4) if n else None,
+        "feats": round(feats / n, 4) if n else None,
+        "upos_and_feats": round(both / n, 4) if n else None,
+    }

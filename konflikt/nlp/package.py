@@ -20,7 +20,7 @@ from typing import Any
 import spacy
 
 import konflikt.nlp  # noqa: F401  (registers the tokenizer and components)
-from konflikt.nlp.evaluate import evaluate
+from konflikt.nlp.evaluate import evaluate, mapping_agreement
 from konflikt.nlp.tokenizer import create_tokenizer
 from konflikt.paths import shared_dir
 
@@ -66,11 +66,14 @@ def card(lang: str, out: Path, train_seconds: float | None = None) -> dict[str, 
     load_s = time.perf_counter() - t0
     norne = shared_dir() / "data" / "norne"
     ndt = evaluate(nlp, [norne / "ndt" / code / "dev"])
-    ud = evaluate(nlp, [norne / "ud" / code / f"{ud_name}-ud-dev.conllu"])
+    ud_file = norne / "ud" / code / f"{ud_name}-ud-dev.conllu"
+    ud = evaluate(nlp, [ud_file])
+    agreement = mapping_agreement([norne / "ndt" / code / "dev"], [ud_file])
     info = {
         "lang": lang,
         "ndt_dev": ndt,
         "ud_dev": ud,
+        "obt_to_ud_agreement_dev": agreement,
         "load_seconds": round(load_s, 2),
         "size_mb": round(_size_mb(out), 1),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, OMP_NUM_THREADS="
@@ -88,7 +91,8 @@ def _pct(v: float | None) -> str:
 
 
 def _card_text(lang: str, name: str, nlp: spacy.Language, info: dict[str, Any]) -> str:
-    ndt, ud = info["ndt_dev"], info["ud_dev"]
+    ndt, ud, agr = info["ndt_dev"], info["ud_dev"], info["obt_to_ud_agreement_dev"]
+    agreement = " / ".join(_pct(agr[k]) for k in ("upos", "feats", "upos_and_feats"))
     rows = "\n".join(
         f"| {label} | {_pct(prf['p'])} | {_pct(prf['r'])} | {_pct(prf['f'])} |"
         for label, prf in ndt["ents_per_type"].items()
@@ -128,6 +132,7 @@ spaCy {spacy.__version__} pipeline `{', '.join(nlp.pipe_names)}`, loaded by
 | UPOS accuracy (vs mapped OBT) | {_pct(ndt['pos_acc'])} |
 | UPOS accuracy (vs UD dev gold) | {_pct(ud['pos_acc'])} |
 | UD FEATS accuracy (vs UD dev gold) | {_pct(ud['morph_acc'])} |
+| OBT→UD mapping = UD gold (UPOS / FEATS / both) | {agreement} |
 | lemma accuracy | {_pct(ndt['lemma_acc'])} |
 | UAS / LAS (NDT labels) | {_pct(ndt['uas'])} / {_pct(ndt['las'])} |
 | sentence F1 | {_pct(ndt['sents_f'])} |

@@ -71,3 +71,24 @@ def test_cli_json_with_shipped_model(ndt_file: Path) -> None:
     assert result.exit_code == 0, result.output
     scores = json.loads(result.output)
     assert set(scores) >= KEYS and scores["uas"] is not None
+
+
+def test_mapping_agreement(tmp_path: Path) -> None:
+    from konflikt.nlp.evaluate import mapping_agreement
+
+    ndt = tmp_path / "a.conll"
+    ndt.write_text(
+        "1\tSoldatene\tsoldat\tsubst\tsubst\tappell|mask|be|fl\t2\tSUBJ\t_\tname=O\n"
+        "2\tkom\tkomme\tverb\tverb\tpret\t0\tFINV\t_\tname=O\n",
+        encoding="utf8",
+    )
+    ud = tmp_path / "a.conllu"
+    ud.write_text(
+        "1\tSoldatene\tsoldat\tNOUN\t_\tDefinite=Def|Gender=Masc|Number=Plur\t2\tnsubj\t_\t_\n"
+        "2\tkom\tkomme\tVERB\t_\tMood=Ind|Tense=Pres|VerbForm=Fin\t0\troot\t_\t_\n",
+        encoding="utf8",
+    )
+    agreement = mapping_agreement([ndt], [ud])
+    assert agreement["tokens"] == 2
+    assert agreement["upos"] == 1.0
+    assert agreement["feats"] == 0.5  # the UD side says present tense on purpose

@@ -50,6 +50,7 @@ def format_scores(scores: dict, lang: str) -> str:
         ("tag_acc", "OBT tag accuracy"), ("pos_acc", "UPOS accuracy"),
         ("morph_acc", "UD FEATS accuracy"), ("lemma_acc", "lemma accuracy"),
         ("uas", "UAS (NDT)"), ("las", "LAS (NDT)"), ("sents_f", "sentence F1"),
+        ("token_f", "tokenizer F1 (UD)"),
     ]:
         lines.append(f"  {name:<20}{_pct(scores.get(key))}")
     lines.append(f"  {'words/second':<20}{scores.get('words_per_second')}")

@@ -8,7 +8,9 @@ Where a figure cannot be computed it is None (null in JSON), never a made-up val
 - `uas`/`las` need NDT files: the shipped parser predicts NDT labels and NDT trees, and UD trees
   differ in structure (prepositions, auxiliaries, subordinators attach the other way round);
 - on NDT files `pos_acc` compares with UPOS mapped from OBT by konflikt/nlp/schemes.py, on UD
-  files with the UD gold UPOS.
+  files with the UD gold UPOS;
+- `token_f` (the tokenizer on raw text against the gold tokens) needs UD files: only they record
+  the original spacing (`SpaceAfter=No`); NDT spacing is reconstructed.
 """
 
 from __future__ import annotations
@@ -107,6 +109,10 @@ def evaluate(nlp: Language, paths: Iterable[str | Path]) -> dict[str, Any]:
         "sents_f": _acc(sents, "sents_f"),
         "words_per_second": round(n_words / elapsed) if elapsed > 0 else None,
     }
+    out["token_f"] = None
+    if ud:
+        tokenized = [Example(nlp.make_doc(eg.reference.text), eg.reference) for eg in ud]
+        out["token_f"] = _acc(Scorer.score_tokenization(tokenized), "token_f")
     if ndt:
         out["tag_acc"] = _acc(Scorer.score_token_attr(ndt, "tag"), "tag_acc")
         deps = Scorer.score_deps(ndt, "dep", getter=lambda tok, attr: getattr(tok, attr))

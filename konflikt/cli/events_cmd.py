@@ -101,17 +101,13 @@ def _print_table(events: list[Event], console: Console) -> None:
         console.print("No events match.")
         return
     table = Table(show_lines=False)
-    for column in ("date", "type", "actor", "recipient", "location", "stance", "source",
-                   "evidence", "id"):  # fmt: skip
-        # Ids and dates are copied into other commands: never wrap them.
-        table.add_column(
-            column,
-            overflow="fold",
-            no_wrap=column in ("id", "date"),
-            min_width=30 if column == "evidence" else None,
-        )
+    for column in ("id", "date", "type", "actor", "recipient", "location", "stance", "source",
+                   "evidence"):  # fmt: skip
+        # Ids are copied into other commands: first, so a narrow terminal never crops them.
+        table.add_column(column, overflow="fold", no_wrap=column == "id")
     for ev in events:
         table.add_row(
+            ev.id,
             (ev.date.start or ev.date.text) if ev.date else "",
             ev.event_type + (f"/{ev.mode}" if ev.mode else ""),
             _name(ev.actor),
@@ -120,7 +116,6 @@ def _print_table(events: list[Event], console: Console) -> None:
             ev.stance,
             _source(ev),
             _shorten(ev.evidence.sentence, 120),
-            ev.id,
         )  # fmt: skip
     console.print(table)
     console.print(f"{len(events)} event{'s' if len(events) != 1 else ''}")

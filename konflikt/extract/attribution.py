@@ -313,10 +313,13 @@ def _paragraph_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in re.finditer("\n", text)]
 
 
-def attribute(doc: Doc, sentences: list[Span]) -> list[SourceMention | None]:
-    """One source (or None) per sentence, carrying attribution over continued quotes."""
+def attribute(
+    doc: Doc, sentences: list[Span], text: str | None = None
+) -> list[SourceMention | None]:
+    """One source (or None) per sentence, carrying attribution over continued quotes.
+    `text` is `doc.text` when the caller has it (a Doc builds .text anew on every read)."""
     per_sentence = [sentence_source(s) for s in sentences]
-    text = doc.text
+    text = doc.text if text is None else text
     starts = _paragraph_starts(text)
     para_of = [bisect.bisect_right(starts, s.start_char) - 1 for s in sentences]
     dash_para: dict[int, SourceMention | None] = {}

@@ -54,7 +54,9 @@ def is_background(clause: str) -> bool:
 
 def off_topic(article: Article, doc: Doc) -> str | None:
     """The reason the article is not coded ("sports", ...), or None."""
-    head = f"{article.title or ''}\n{doc.text[:600]}"
+    # the article text, not doc.text: a Doc joins all its tokens each time .text is read
+    body = article.text[article.body_start : article.body_start + 600]
+    head = f"{article.title or ''}\n{body}"
     words = {w.lower() for w in _WORD_RE.findall(head)}
     lex = _lex()
     for name, vocab in lex.lists.items():

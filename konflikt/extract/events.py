@@ -196,8 +196,7 @@ def _cancelled(trigger: Token, cue: Cue, sent: Span) -> bool:
 def find_triggers(sent: Span) -> list[Trigger]:
     """All cue triggers in a sentence whose particles, context and exclusions are satisfied."""
     lex = lexicon()
-    _, vocab = _words(sent)
-    text = f" {sent.text.lower()} "
+    context: tuple[set[str], str] | None = None
     found: list[Trigger] = []
     for tok in sent:
         if not (tok.is_alpha or "-" in tok.text):
@@ -213,10 +212,14 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 continue
             if cue.pos == "noun" and tok.pos_ in ("VERB", "AUX") and prev_word in VERB_LEFT:
                 continue
-            if cue.context and not any(
-                (w in vocab) if " " not in w else (f" {w} " in text) for w in cue.context
-            ):
-                continue
+            if cue.context:
+                if context is None:  # built once per sentence, only when a cue needs it
+                    context = (_words(sent)[1], f" {sent.text.lower()} ")
+                vocab, text = context
+                if not any(
+                    (w in vocab) if " " not in w else (f" {w} " in text) for w in cue.context
+                ):
+                    continue
             end = _match_with(tok, cue, sent) if cue.with_ else tok.i + 1
             if end is None or _cancelled(tok, cue, sent):
                 continue
@@ -439,6 +442,7 @@ def _actor_mentions(sent: Span) -> list[PartySpan]:
 
 
 PLURAL = frozenset({"dem", "de", "dei"})
+MAIN_PLACE_CHARS = 2000
 CASUALTIES = frozenset({"killed", "injured", "abducted", "arrested"})
 
 
@@ -548,16 +552,19 @@ _AFTER_PREP_RE = re.compile(
 )
 
 
-def _main_place(doc: Doc, article: Article) -> Location | None:
-    """The place the story is about: the most named place in the article (headline counted
-    twice), a town before its country when the country is the most named (then the town is
-    at least as right, and finer)."""
-    text = f"{article.title or ''}\n{article.title or ''}\n{doc.text}"
+def _main_place(sentences: list[Span], article: Article) -> Location | None:
+    """The place the story is about: the most named place in the headline (counted twice) and
+    the opening sentences, a town before its country when the country is the most named (the
+    town is then at least as right, and finer). Scanned per sentence, so the scans are reused
+    for the events' own places."""
+    texts = [article.title or "", article.title or ""]
+    texts += [s.text for s in sentences if s.start_char < MAIN_PLACE_CHARS]
     counts: dict[str, tuple[int, Location]] = {}
-    for loc in place_mentions(text):
-        key = loc.name or loc.text
-        n, _ = counts.get(key, (0, loc))
-        counts[key] = (n + 1, loc)
+    for text in texts:
+        for loc in place_mentions(text):
+            key = loc.name or loc.text
+            n, _ = counts.get(key, (0, loc))
+            counts[key] = (n + 1, loc)
     if not counts:
         return None
     ranked = sorted(counts.values(), key=lambda nl: (-nl[0], nl[1].precision != "place"))
@@ -570,6 +577,24 @@ def _main_place(doc: Doc, article: Article) -> Location | None:
     return Location(
         text=best.text, name=best.name, geonames_id=best.geonames_id, country=best.country,
         admin1=best.admin1, lat=best.lat, lon=best.lon, precision=best.precision,
+    )  # fmt: skip
+
+
+def _genitive_country(loc: Location, text: str) -> bool:
+    """"Italias innenriksminister", "Tyrkias økonomi": a country as owner, not as the place."""
+    if loc.precision != "country" or not loc.text.endswith("s") or loc.start is None:
+        return False
+    before = text[max(0, loc.start - 12) : loc.start].lower().split()
+    return not (before and before[-1] in PLACE_PREPS)
+
+
+def _copy_location(loc: Location | None) -> Location | None:
+    if loc is None:
+        return None
+    return Location(
+        text=loc.text, start=loc.start, end=loc.end, name=loc.name,
+        geonames_id=loc.geonames_id, country=loc.country, admin1=loc.admin1, lat=loc.lat,
+        lon=loc.lon, precision=loc.precision,
     )  # fmt: skip
 
 
@@ -651,7 +676,7 @@ def _story_year(article: Article, doc: Doc) -> int | None:
     pub = parse_published(article.published)
     if pub is not None:
         return pub.year
-    years = [int(y) for y in re.findall(r"\b(?:19|20)\d{2}\b", doc.text)]
+    years = [int(y) for y in re.findall(r"\b(?:19|20)\d{2}\b", article.text)]
     return max(years) if years else None
 
 
@@ -741,14 +766,18 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
     if off_topic(article, doc) is not None:
         return []
     state = _ArticleState(doc, article)
-    state.main_place = _main_place(doc, article)
+    state.main_place = None  # set once the sentences are known
     story_year = _story_year(article, doc)
     sentences = segments(doc)
-    doc_text = doc.text
+    # what doc.text is, without rebuilding it from the tokens (checked by its length)
+    doc_text = article.text[article.body_start :]
+    if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) != len(doc_text):
+        doc_text = doc.text
     sentence_quantities: dict[int, list[Quantity]] = {}
     breaks = [m.start() for m in re.finditer("\n", doc_text)]
     paragraph_of = [bisect.bisect_right(breaks, s.start_char) for s in sentences]
-    sources = attribute(doc, sentences)
+    sources = attribute(doc, sentences, doc_text)
+    state.main_place = _main_place(sentences, article)
     candidates: list[_Candidate] = []
     for si, sent in enumerate(sentences):
         part = sentence_part(sent, article, doc_text)

@@ -323,12 +323,17 @@ def is_party_token(tok: Token, sent: Span) -> bool:
     low = tok.lower_
     if low in _lex().not_parties or low in _lex().pronouns or not tok.is_alpha and "-" not in low:
         return False
-    if any(low.startswith(h) or low.endswith(h) for h in _lex().party_heads):
+    if _party_head_word(low):
         return True
     if not tok.doc.has_annotation("ENT_IOB") and tok.text[:1].isupper() and tok.i != sent.start:
         prev = tok.doc[tok.i - 1]
         return not prev.text[:1].isupper() or prev.is_punct  # the first word of a name
     return False
+
+
+@lru_cache(maxsize=16384)
+def _party_head_word(low: str) -> bool:
+    return any(low.startswith(h) or low.endswith(h) for h in _lex().party_heads)
 
 
 def linear_parties(sent: Span, trigger: Token, passive: bool) -> tuple[Token | None, Token | None]:

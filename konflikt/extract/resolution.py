@@ -34,12 +34,13 @@ def resolve_actor(text: str) -> tuple[str, str, str | None] | None:
     return ref.name, ref.kind, ref.country
 
 
-def find_actor_mentions(text: str) -> list[tuple[int, int, str, str, str | None]]:
+@lru_cache(maxsize=2048)
+def find_actor_mentions(text: str) -> tuple[tuple[int, int, str, str, str | None], ...]:
     """(start, end, name, kind, country) for registry actors in `text`, non-overlapping."""
     fn = _function("konflikt.resolve.actors", "find_actor_mentions")
     if fn is None:
-        return []
-    return [(s, e, ref.name, ref.kind, ref.country) for s, e, ref in fn(text)]
+        return ()
+    return tuple((s, e, ref.name, ref.kind, ref.country) for s, e, ref in fn(text))
 
 
 @lru_cache(maxsize=4096)
@@ -62,8 +63,20 @@ def resolve_place(text: str, *, country_hint: str | None = None) -> Location | N
     )  # fmt: skip
 
 
-def find_place_mentions(text: str) -> list[Location]:
+@lru_cache(maxsize=2048)
+def _place_mentions(text: str) -> tuple[Location, ...]:
     fn = _function("konflikt.resolve.places", "find_place_mentions")
     if fn is None:
-        return []
-    return list(fn(text))
+        return ()
+    return tuple(fn(text))
+
+
+def find_place_mentions(text: str) -> list[Location]:
+    """Gazetteer places in `text` (fresh copies: callers may change them)."""
+    return [
+        Location(
+            text=m.text, start=m.start, end=m.end, name=m.name, geonames_id=m.geonames_id,
+            country=m.country, admin1=m.admin1, lat=m.lat, lon=m.lon, precision=m.precision,
+        )
+        for m in _place_mentions(text)
+    ]  # fmt: skip

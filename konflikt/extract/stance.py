@@ -87,24 +87,23 @@ def is_open_question(words: Sequence[str], trigger: int) -> bool:
 
 def is_claimed(words: Sequence[str], trigger: int) -> bool:
     """Whether the trigger is told only as someone's claim ("X mener Y drepte Z")."""
-    for end in range(trigger, 0, -1):
-        if words[end - 1] in ("men", ";"):
-            return False
-        if any(_ends_at(words, p, end) for p in cues().claim):
-            return True
-    return False
+    start = 0
+    for k in range(trigger - 1, -1, -1):
+        if words[k] in ("men", ";"):
+            start = k + 1
+            break
+    return _anywhere_before(words[start:], trigger - start, cues().claim)
 
 
 def is_deontic(words: Sequence[str], trigger: int) -> bool:
     """Whether the trigger is what someone says should happen ("bør innføres sanksjoner",
     "bør rettssaken stanses og en etterforskning igangsettes"): "bør" earlier in its clause."""
-    c = cues()
-    for end in range(trigger, 0, -1):
-        if words[end - 1] in CLAUSE_BREAKS - {"og"}:
-            return False
-        if any(_ends_at(words, p, end) for p in c.deontic_before):
-            return True
-    return False
+    start = 0
+    for k in range(trigger - 1, -1, -1):
+        if words[k] in CLAUSE_BREAKS - {"og"}:
+            start = k + 1
+            break
+    return _anywhere_before(words[start:], trigger - start, cues().deontic_before)
 
 
 def _ends_at(words: Sequence[str], phrase: Phrase, end: int) -> bool:
@@ -125,7 +124,8 @@ def _before(words: Sequence[str], trigger: int, phrases: tuple[Phrase, ...], win
 
 
 def _anywhere_before(words: Sequence[str], trigger: int, phrases: tuple[Phrase, ...]) -> bool:
-    return any(_ends_at(words, p, end) for end in range(1, trigger + 1) for p in phrases)
+    before = " " + " ".join(words[:trigger]) + " "
+    return any(" " + " ".join(p) + " " in before for p in phrases)
 
 
 def stance_for(words: Sequence[str], trigger: int, *, is_denial: bool = False) -> str:

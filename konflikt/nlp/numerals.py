@@ -138,6 +138,7 @@ def _compose(parts: list[tuple[str, float]]) -> float | None:
     return total + current
 
 
+@lru_cache(maxsize=65536)
 def parse_number_word(word: str) -> float | None:
     """The value of one written number: "tre" → 3, "tjueen" → 21, "tusenvis" → 1000.
 
@@ -165,6 +166,7 @@ def parse_number_word(word: str) -> float | None:
     return _compose(parts)
 
 
+@lru_cache(maxsize=65536)
 def like_num(text: str) -> bool:
     """LIKE_NUM for Norwegian: digits in Norwegian notation, fractions and number words."""
     if not text:

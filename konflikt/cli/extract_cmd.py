@@ -18,7 +18,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
+from rich.console import Console, Group, RenderableType
+from rich.markup import escape
+from rich.panel import Panel
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
@@ -43,6 +45,8 @@ FORMAT_BY_SUFFIX: dict[str, str] = {
 }
 SHOWN_PROBLEMS = 20  # the summary lists this many rejected inputs; `konflikt errors` has all
 EXCERPT_CHARS = 110
+# Below this terminal width the six-column table folds words; events are shown as cards instead.
+WIDE_TABLE_COLUMNS = 120
 DB_HELP = "Database URL (default: $KONFLIKT_DB, else sqlite:///konflikt.sqlite)."
 
 
@@ -226,15 +230,52 @@ def show_events(results: list[ArticleResult], console: Console) -> None:
         console.print("No events found.")
         return
     for result in results:
-        if result.article is not None and result.events:
+        if result.article is None or not result.events:
+            continue
+        if console.width >= WIDE_TABLE_COLUMNS:
             console.print(events_table(result.article, result.events))
+        else:
+            console.print(events_cards(result.article, result.events))
+
+
+def _article_title(article: Article) -> str:
+    title = escape(article.title or article.origin or article.id)
+    return f"{title}  [dim]({escape(article.id)}, published {article.published or '?'})"
+
+
+def events_cards(article: Article, events: list[Event]) -> Group:
+    """One labelled block per event, for terminals too narrow for six columns."""
+    parts: list[RenderableType] = [Text.from_markup(f"[bold]{_article_title(article)}[/]")]
+    for event in events:
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="dim", no_wrap=True)
+        grid.add_column()
+        rows = (
+            ("actor", _party(event.actor)),
+            ("recipient", _party(event.recipient)),
+            ("place", _place(event)),
+            ("date", _date(event)),
+            ("numbers", Text(", ".join(_quantity(q) for q in event.quantities))),
+            ("source", _source(event.source)),
+            ("evidence", _evidence(event, limit=None)),
+        )
+        for label, value in rows:
+            if value.plain:
+                grid.add_row(label, value)
+        heading = Text(event.event_type, style="bold")
+        if event.mode:
+            heading.append(f" ({event.mode})")
+        heading.append(
+            f" · {event.stance}", style="magenta" if event.stance != "asserted" else "dim"
+        )
+        parts.append(Panel(grid, title=heading, title_align="left"))
+    return Group(*parts)
 
 
 def events_table(article: Article, events: list[Event]) -> Table:
-    """Six columns, so that the table still reads in an 80-column terminal."""
-    title = article.title or article.origin or article.id
+    """Six columns; used from `WIDE_TABLE_COLUMNS` terminal columns up."""
     table = Table(
-        title=f"{title}  [dim]({article.id}, published {article.published or '?'})",
+        title=_article_title(article),
         title_justify="left",
         show_lines=True,
         expand=True,
@@ -275,7 +316,7 @@ def _party(party: Party | None) -> Text:
         return Text("")
     text = Text(party.text)
     if party.name and party.name != party.text:
-        text.append(f"\n= {party.name}", style="dim")
+        text.append(f" = {party.name}", style="dim")
     return text
 
 
@@ -284,7 +325,7 @@ def _source(party: Party | None) -> Text:
         return Text("")
     text = _party(party)
     if party.via:
-        text.append(f"\nvia {', '.join(party.via)}", style="cyan")
+        text.append(f" via {', '.join(party.via)}", style="cyan")
     return text
 
 
@@ -295,7 +336,7 @@ def _place(event: Event) -> Text:
     text = Text(place.name or place.text)
     details = ", ".join(str(x) for x in (place.country, place.precision) if x)
     if details:
-        text.append(f"\n{details}", style="dim")
+        text.append(f" ({details})", style="dim")
     return text
 
 
@@ -308,33 +349,37 @@ def _date(event: Event) -> Text:
     span = when.start if when.end in (None, when.start) else f"{when.start}–{when.end}"
     text = Text(span)
     if when.text:
-        text.append(f"\n«{when.text}»", style="dim")
+        text.append(f" «{when.text}»", style="dim")
     return text
 
 
 def _quantity(q: Quantity) -> str:
-    value = q.text if q.best is None else f"{q.best:g}"
+    if q.low is not None and q.high is not None and q.low != q.high:
+        value = f"{q.low:g}–{q.high:g}"
+    else:
+        value = q.text if q.best is None else f"{q.best:g}"
     return " ".join(part for part in (value, q.what) if part)
 
 
-def _evidence(event: Event) -> Text:
-    """The evidence sentence, the trigger in bold, cut around the trigger when long."""
+def _evidence(event: Event, *, limit: int | None = EXCERPT_CHARS) -> Text:
+    """The evidence sentence with the trigger in bold; past `limit` characters, an excerpt
+    around the trigger."""
     sentence = event.evidence.sentence
     text = Text(sentence)
+    start = end = None
     if event.trigger_start is not None and event.trigger_end is not None:
         start = event.trigger_start - event.evidence.start
         end = event.trigger_end - event.evidence.start
         if 0 <= start < end <= len(sentence):
             text.stylize("bold yellow", start, end)
-            if len(sentence) > EXCERPT_CHARS:
-                left = max(0, min(start - EXCERPT_CHARS // 3, len(sentence) - EXCERPT_CHARS))
-                text = text[left : left + EXCERPT_CHARS]
-                if left > 0:
-                    text = Text("…") + text
-                if left + EXCERPT_CHARS < len(sentence):
-                    text.append("…")
-            return text
-    if len(sentence) > EXCERPT_CHARS:
-        text = text[:EXCERPT_CHARS]
-        text.append("…")
-    return text
+        else:
+            start = None
+    if limit is None or len(sentence) <= limit:
+        return text
+    left = 0 if start is None else max(0, min(start - limit // 3, len(sentence) - limit))
+    excerpt = text[left : left + limit]
+    if left > 0:
+        excerpt = Text("…") + excerpt
+    if left + limit < len(sentence):
+        excerpt.append("…")
+    return excerpt

@@ -22,8 +22,8 @@ from spacy.tokens import Doc
 from typer.testing import CliRunner
 
 from konflikt.cli import app
-from konflikt.cli.extract_cmd import EXCERPT_CHARS, _evidence, show_events
-from konflikt.model import Article, Event, Evidence, Party
+from konflikt.cli.extract_cmd import EXCERPT_CHARS, _evidence, _quantity, show_events
+from konflikt.model import Article, Event, Evidence, Party, Quantity
 from konflikt.pipeline import ArticleResult
 
 ARTICLE = (
@@ -224,7 +224,7 @@ def test_events_table_shows_every_field(syria_result: ArticleResult) -> None:
     assert "Regjeringsstyrker tok Kafr Nabl" in out  # the article's title
     for expected in (
         "ASSAULT", "occupy", "aerial", "REJECT",  # type and mode
-        "= Syrian Army", "→ opprørere", "= Syrian rebels",  # actor, recipient, canonical names
+        "= Syrian Air Force", "→ opprørere", "= Syrian rebels",  # actor, recipient, canonical
         "Idlib", "SY, place",  # place
         "2026-03-13", "«fredag»",  # date and its span
         "12 killed",  # quantity
@@ -254,3 +254,21 @@ def test_every_option_is_in_the_readme(command: str) -> None:
     for option in options:
         if option != "--help":
             assert option in readme, f"{command} {option} is not documented in README.md"
+
+
+def test_narrow_terminal_gets_one_card_per_event(syria_result: ArticleResult) -> None:
+    console = Console(record=True, width=80)
+    show_events([syria_result], console)
+    out = console.export_text()
+    assert out.count("╭─ ASSAULT") == 2 and out.count("╭─ REJECT") == 1
+    assert "ASSAULT (aerial) · asserted" in out
+    assert "actor      jagerfly = Syrian Air Force" in out
+    assert "numbers    12 killed" in out
+    assert "…" not in out  # cards show the whole evidence sentence
+
+
+def test_quantity_range_is_shown_as_a_range() -> None:
+    assert _quantity(Quantity("mellom 3000 og 4000", low=3000, best=3000, high=4000,
+                              what="civilians")) == "3000–4000 civilians"  # fmt: skip
+    assert _quantity(Quantity("om lag 100", low=100, best=100, high=100)) == "100"
+    assert _quantity(Quantity("flere")) == "flere"

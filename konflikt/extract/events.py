@@ -442,7 +442,7 @@ def _actor_mentions(sent: Span) -> list[PartySpan]:
 
 
 PLURAL = frozenset({"dem", "de", "dei"})
-MAIN_PLACE_CHARS = 2000
+MAIN_PLACE_CHARS = 1000
 CASUALTIES = frozenset({"killed", "injured", "abducted", "arrested"})
 
 

@@ -423,8 +423,10 @@ def find_parties(  # fmt: skip
         recipient = np_span(r) if r is not None else None
     if actor is None or (recipient is None and pos != "noun"):
         passive = pos != "noun" and is_passive(trigger, [trigger, *_aux_before(trigger, sent)])
-        ma, mr = mention_parties(trigger, mentions() if mentions else [], passive)
         la, lr = linear_parties(sent, trigger, passive)
+        # registry mentions (a costlier scan) only where word order found no candidate
+        need = (actor is None and la is None) or (recipient is None and lr is None)
+        ma, mr = mention_parties(trigger, mentions() if mentions and need else [], passive)
         if actor is None:
             if ma is not None and (recipient is None or ma.head != recipient.head):
                 actor = ma

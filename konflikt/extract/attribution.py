@@ -91,9 +91,12 @@ def _is_speech(tok: Token) -> bool:
 
 
 def _clean_span(tokens: list[Token]) -> list[Token]:
-    while tokens and (tokens[0].is_punct or tokens[0].lower_ in ("og", "men", "at")):
+    def edge(t: Token, words: tuple[str, ...]) -> bool:
+        return t.is_punct or t.is_space or t.lower_ in words
+
+    while tokens and edge(tokens[0], ("og", "men", "at")):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].lower_ in ("og", "men", "også")):
+    while tokens and edge(tokens[-1], ("og", "men", "også")):
         tokens = tokens[:-1]
     return tokens
 
@@ -179,7 +182,7 @@ def _np_prefix(tokens: list[Token]) -> list[Token]:
 
 def _speaker(sent: Span, verb: Token) -> SourceMention | None:
     subj = _subject(verb)
-    if subj is not None:
+    if subj is not None and subj.lower_ not in _BACKWARD:  # "Det hevder X": X speaks
         return _mention(_np_tokens(subj))
     toks = list(sent)
     k = verb.i - sent.start

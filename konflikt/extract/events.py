@@ -77,6 +77,7 @@ class _Rules:
     absorb: tuple[tuple[tuple[str, str | None], tuple[str, str | None]], ...]
     claimable: frozenset[str]
     no_guessed_recipient: tuple[tuple[str, str | None], ...]
+    no_recipient: tuple[tuple[str, str | None], ...]
 
 
 def _type_mode(value: str) -> tuple[str, str | None]:
@@ -91,6 +92,7 @@ def _rules() -> _Rules:
         absorb=tuple((_type_mode(r["keep"]), _type_mode(r["drop"])) for r in raw["absorb"]),
         claimable=frozenset(raw["claimable"]),
         no_guessed_recipient=tuple(_type_mode(v) for v in raw["no_guessed_recipient"]),
+        no_recipient=tuple(_type_mode(v) for v in raw["no_recipient"]),
     )
 
 
@@ -130,6 +132,9 @@ class _Candidate:
     lemma: str = ""  # the cue lemma
 
 
+_FINAL = frozenset({".", "!", "?", ":", "»", '"', "…", ";"})
+
+
 def segments(doc: Doc) -> list[Span]:
     """The parser's sentences, also split at line breaks (a headline, caption or heading line
     never runs on into the next line), without surrounding whitespace."""
@@ -144,7 +149,21 @@ def segments(doc: Doc) -> list[Span]:
                 start = tok.i + 1
         if start < sent.end:
             out.append(doc[start : sent.end])
-    return [s for s in out if any(not t.is_space for t in s)]
+    out = [s for s in out if any(not t.is_space for t in s)]
+    # the parser sometimes cuts a sentence short ("I en epost til nyhetsbyrået | AFP skriver
+    # ..."): a piece that ends without final punctuation joins the next piece on its line
+    merged: list[Span] = []
+    for s in out:
+        if merged:
+            prev = merged[-1]
+            last = prev[-1]
+            same_line = not any(t.is_space and "\n" in t.text or "\n" in t.whitespace_
+                                for t in doc[prev.end - 1 : s.start])  # fmt: skip
+            if same_line and last.text not in _FINAL and not last.is_space:
+                merged[-1] = doc[prev.start : s.end]
+                continue
+        merged.append(s)
+    return merged
 
 
 def _words(sent: Span) -> tuple[list[str], set[str]]:
@@ -446,10 +465,15 @@ MAIN_PLACE_CHARS = 1000
 CASUALTIES = frozenset({"killed", "injured", "abducted", "arrested"})
 
 
-def _plural_antecedent(sent: Span, span: PartySpan) -> PartySpan | None:
-    """"Piñera har erkjent at folk i gatene ..., men har bedt dem om": the party before."""
+def _plural_antecedent(
+    sent: Span, span: PartySpan, actor: PartySpan | None = None
+) -> PartySpan | None:
+    """"Piñera har erkjent at folk i gatene ..., men har bedt dem om": the party before (not
+    the actor itself)."""
     doc = sent.doc
     for t in reversed(doc[sent.start : span.start]):
+        if actor is not None and actor.start <= t.i < actor.end:
+            continue
         if t.pos_ in ("NOUN", "PROPN") and is_party_token(t, sent) and t.lower_ not in PLURAL:
             return np_span(t) if doc.has_annotation("DEP") else linear_span(t, sent)
     return None
@@ -815,8 +839,11 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
                 continue
             a_span, r_span = find_parties(sent, trig.token, cue.event_type, cue.pos, mentions)
             if r_span is not None and doc[r_span.start : r_span.end].text.lower() in PLURAL:
-                r_span = _plural_antecedent(sent, r_span) or r_span
+                r_span = _plural_antecedent(sent, r_span, a_span) or r_span
             if r_span is not None and _not_a_recipient(r_span, sources[si], cue, trig, doc, state):
+                r_span = None
+            if any(cue.event_type == t and (m is None or m == cue.mode)
+                   for t, m in _rules().no_recipient):  # fmt: skip
                 r_span = None
             if a_span is not None and _speaker_or_channel(a_span, sources[si], doc):
                 a_span = None
@@ -859,7 +886,7 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
             if stance == "asserted" and hedged_by_source(source.text if source else None,
                                                          sent.text):  # fmt: skip
                 stance = "hedged"
-            if actor is None and source is not None and source.text and (
+            if actor is None and source is not None and source.text and source.kind != "media" and (
                 source.kind in AUTHORITY_KINDS or event_type in VERBAL_ACTS
             ):
                 # "meldte politiet at 25 personer var anholdt", "ifølge regjeringen er det

@@ -347,6 +347,10 @@ def linear_parties(sent: Span, trigger: Token, passive: bool) -> tuple[Token | N
             before = t
             break
     hi = min(sent.end, trigger.i + LINEAR_WINDOW)
+    for t in doc[trigger.i + 1 : hi]:  # the clause ends at a comma or a new conjunction
+        if t.text in (",", ";", ":") or t.lower_ in ("mens", "men", "samtidig"):
+            hi = t.i
+            break
     for t in doc[trigger.i + 1 : hi]:
         if is_party_token(t, sent) and not _after_place_prep(doc, t.i):
             after = t

@@ -21,7 +21,7 @@ import typer
 from rich.console import Console, Group, RenderableType
 from rich.markup import escape
 from rich.panel import Panel
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 from sqlalchemy.engine import make_url
@@ -134,12 +134,13 @@ def run_extract(settings: ExtractSettings, console: Console, err: Console) -> in
         err.print(f"[red]Usage error:[/] {exc.message}", highlight=False)
         return EXIT_USAGE
     results: list[ArticleResult] = []
+    keep = settings.show or settings.out is not None  # else nothing is held in memory
     try:
         with Store(settings.db) as store, _progress(err, settings.progress) as progress:
             task = progress.add_task("Extracting", total=None, articles=0, events=0, problems=0)
 
             def on_result(result: ArticleResult, summary: RunSummary) -> None:
-                if result.events:
+                if result.events and keep:
                     results.append(result)
                 progress.update(
                     task,
@@ -182,6 +183,7 @@ def _progress(err: Console, enabled: bool) -> Progress:
     return Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
+        BarColumn(),  # pulses: the number of articles in a stream is not known in advance
         TextColumn(
             "{task.fields[articles]} articles, {task.fields[events]} events, "
             "{task.fields[problems]} rejected"

@@ -109,6 +109,8 @@ def _mention(tokens: list[Token]) -> SourceMention | None:
         return None
     span = tokens[0].doc[tokens[0].i : tokens[-1].i + 1]
     start, end, text = span.start_char, span.end_char, span.text
+    if text.lower() in _BACKWARD or text.lower() == "der":
+        return None  # "Det er anslått at": nobody named
     return SourceMention(text, start, end, pronoun=text.lower() in PRONOUNS)
 
 
@@ -169,6 +171,16 @@ def _before_verb(sent: Span, k: int) -> list[Token]:
     return toks
 
 
+def _is_channel_phrase(tok: Token) -> bool:
+    """A name right after "til/overfor" (and a media word): where a statement went."""
+    doc = tok.doc
+    j = tok.i - 1
+    lex = _lex()
+    while j >= 0 and any(doc[j].lower_ in lead for lead in lex.channel_lead):
+        j -= 1
+    return j >= 0 and doc[j].lower_ in ("til", "overfor")
+
+
 def _np_prefix(tokens: list[Token]) -> list[Token]:
     """The words before the first verb, auxiliary or adverb: "Generalen ville ifølge AFP ikke"
     → "Generalen"."""
@@ -182,7 +194,9 @@ def _np_prefix(tokens: list[Token]) -> list[Token]:
 
 def _speaker(sent: Span, verb: Token) -> SourceMention | None:
     subj = _subject(verb)
-    if subj is not None and subj.lower_ not in _BACKWARD:  # "Det hevder X": X speaks
+    # "Det hevder X": X speaks; "I en epost til nyhetsbyrået AFP skriver koalisjonen": the
+    # agency is where it was sent, not who wrote it
+    if subj is not None and subj.lower_ not in _BACKWARD and not _is_channel_phrase(subj):
         return _mention(_np_tokens(subj))
     toks = list(sent)
     k = verb.i - sent.start

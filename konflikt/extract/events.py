@@ -334,6 +334,18 @@ def _other_modes(triggers: list[Trigger], trig: Trigger) -> str | None:
     return None
 
 
+ANTECEDENT_SENTENCES = 4
+_CREDIT_MARKS = ("foto", "illustrasjon", "faksimile", "/")
+
+
+def _credit(ent: Span) -> bool:
+    """A photographer's name in a picture credit ("Foto: Ola Nordmann / NTB")."""
+    doc = ent.doc
+    before = doc[max(0, ent.start - 3) : ent.start].text.lower()
+    after = doc[ent.end : min(len(doc), ent.end + 2)].text
+    return any(m in before for m in _CREDIT_MARKS[:3]) or after.startswith("/")
+
+
 class _ArticleState:
     """What the extractor remembers while reading one article."""
 
@@ -347,7 +359,7 @@ class _ArticleState:
         self.subjects: list[tuple[int, str]] = []
         parsed = doc.has_annotation("DEP")
         for ent in doc.ents:
-            if ent.label_ == "PER":
+            if ent.label_ == "PER" and not _credit(ent):
                 self.persons.append((ent.start, ent.text))
                 root = ent.root
                 if parsed and root.dep_ in ("SUBJ", "nsubj") and root.head.dep_ in (
@@ -367,9 +379,10 @@ class _ArticleState:
         return best
 
     def antecedent(self, before: int) -> str | None:
+        """Who "han"/"hun" is: a person named earlier in the same sentence; else, among the
+        persons named in the previous few sentences (photo credits left out), the one the
+        article names most, the latest on a tie."""
         sent_start = self.doc[before].sent.start
-        # a person named earlier in the same sentence ("Ustinov var ... til han ble pågrepet"),
-        # then a main-clause subject in an earlier sentence, then any earlier person
         same = [name for i, name in self.persons if sent_start <= i < before]
         if same:
             return self.full_person(same[-1])
@@ -379,9 +392,26 @@ class _ArticleState:
                 resolution.resolve_place(t.text) is None
             ):
                 return self.full_person(t.text)
-        subj = [name for i, name in self.subjects if i < sent_start]
-        prev = subj or [name for i, name in self.persons if i < before]
-        return self.full_person(prev[-1]) if prev else None
+        window_start = self.sentence_start_before(sent_start, ANTECEDENT_SENTENCES)
+        recent = [(i, name) for i, name in self.persons if window_start <= i < sent_start]
+        if not recent:
+            recent = [(i, name) for i, name in self.persons if i < sent_start][-1:]
+        if not recent:
+            return None
+        best = max(recent, key=lambda p: (self.mentions_of(p[1]), p[0]))
+        return self.full_person(best[1])
+
+    def sentence_start_before(self, start: int, n: int) -> int:
+        sent = self.doc[start].sent
+        for _ in range(n):
+            if sent.start == 0:
+                break
+            sent = self.doc[sent.start - 1].sent
+        return sent.start
+
+    def mentions_of(self, name: str) -> int:
+        last = name.split()[-1] if name.split() else name
+        return sum(1 for _, n in self.persons if last in n)
 
 
 def _party(span: PartySpan | None, state: _ArticleState) -> Party | None:
@@ -515,6 +545,7 @@ def _location(
         if m.start is not None and m.end is not None
         and not any(m.start < e and s < m.end for s, e in taken)
         and not _genitive_country(m, sent.text)
+        and not (m.text.isupper() and m.precision != "country")  # "IS" is no town "Is"
     ]  # fmt: skip
     if not mentions:
         return _copy_location(state.main_place)
@@ -586,6 +617,8 @@ def _main_place(sentences: list[Span], article: Article) -> Location | None:
     counts: dict[str, tuple[int, Location]] = {}
     for text in texts:
         for loc in place_mentions(text):
+            if loc.text.isupper() and loc.precision != "country":
+                continue
             key = loc.name or loc.text
             n, _ = counts.get(key, (0, loc))
             counts[key] = (n + 1, loc)
@@ -746,7 +779,8 @@ def _same_place(a: Location | None, b: Location | None) -> bool:
     return a is None or b is None or (a.name or a.text) == (b.name or b.text)
 
 
-def _duplicate(c: _Candidate, kept: Iterable[_Candidate], lenient: bool) -> bool:
+def _duplicate(c: _Candidate, kept: Iterable[_Candidate], lenient: bool) -> _Candidate | None:
+    """The kept candidate that `c` retells, or None."""
     for k in kept:
         if k.event.event_type != c.event.event_type:
             continue
@@ -755,7 +789,7 @@ def _duplicate(c: _Candidate, kept: Iterable[_Candidate], lenient: bool) -> bool
         if _dates_apart(k.event.date, c.event.date):
             continue
         if lenient and c.anaphoric:
-            return True  # "Drapet har skapt reaksjoner": the killing told before
+            return k  # "Drapet har skapt reaksjoner": the killing told before
         if not (_compatible(k.actor_key, c.actor_key) and
                 _compatible(k.recipient_key, c.recipient_key)):  # fmt: skip
             continue
@@ -763,13 +797,13 @@ def _duplicate(c: _Candidate, kept: Iterable[_Candidate], lenient: bool) -> bool
         if partyless and _same_place(k.event.location, c.event.location) and (
             (c.event.mode is not None and k.event.mode == c.event.mode) or k.lemma == c.lemma
         ):
-            return True  # "Personene som var anholdt, ble innbrakt": the arrest told before
+            return k  # "Personene som var anholdt, ble innbrakt": the arrest told before
         same = (c.actor_key is not None and c.actor_key == k.actor_key) or (
             c.recipient_key is not None and c.recipient_key == k.recipient_key
         )
         if lenient or same:
-            return True
-    return False
+            return k
+    return None
 
 
 def warm_up() -> None:
@@ -840,6 +874,9 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
             a_span, r_span = find_parties(sent, trig.token, cue.event_type, cue.pos, mentions)
             if r_span is not None and doc[r_span.start : r_span.end].text.lower() in PLURAL:
                 r_span = _plural_antecedent(sent, r_span, a_span) or r_span
+            if a_span is not None and doc[a_span.start : a_span.end].text.lower() in PLURAL:
+                # "I en uttalelse fra koalisjonen heter det at de vil støtte SDF"
+                a_span = _plural_antecedent(sent, a_span, r_span) or a_span
             if r_span is not None and _not_a_recipient(r_span, sources[si], cue, trig, doc, state):
                 r_span = None
             if any(cue.event_type == t and (m is None or m == cue.mode)
@@ -974,8 +1011,13 @@ def _dedupe(candidates: list[_Candidate]) -> list[Event]:
     events the body does not tell."""
     kept: list[_Candidate] = []
     for c in candidates:
-        if c.part is Part.BODY and not _duplicate(c, kept, lenient=c.anaphoric):
+        if c.part is not Part.BODY:
+            continue
+        twin = _duplicate(c, kept, lenient=c.anaphoric)
+        if twin is None:
             kept.append(c)
+        else:  # a retelling may add a figure ("Rundt 200 IS-krigere skal ha forlatt byen")
+            _add_quantities(twin.event, c.event.quantities)
     body = list(kept)
     for c in candidates:
         if c.part is Part.BODY:
@@ -988,7 +1030,7 @@ def _dedupe(candidates: list[_Candidate]) -> list[Event]:
             for k in body
         )
         others = [k for k in kept if k.part is not Part.BODY]
-        if not told and not _duplicate(c, others, lenient=False):
+        if not told and _duplicate(c, others, lenient=False) is None:
             kept.append(c)
         elif told and c.part is Part.TITLE:
             # the headline's figures belong to the body's telling ("Ni sjøfolk kidnappet")

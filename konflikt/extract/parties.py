@@ -113,6 +113,8 @@ def verb_chain(tok: Token) -> list[Token]:
         if cur.dep_ in CHAIN or cur.dep_ in COORD:
             if cur.head is cur:
                 break
+            if cur.dep_ in COORD and _own_subject_after_men(cur):
+                break  # "X har ..., men Y har ...": a new clause with its own subject
             cur = cur.head
             if cur.pos_ not in ("VERB", "AUX") and cur.dep_ not in CHAIN:
                 break
@@ -120,6 +122,18 @@ def verb_chain(tok: Token) -> list[Token]:
         else:
             break
     return out
+
+
+def _own_subject_after_men(conj: Token) -> bool:
+    """Whether a coordinated verb after "men" has a subject of its own before it ("..., men
+    SDF har ...") rather than sharing the first verb's ("Piñera har erkjent ..., men har
+    bedt dem")."""
+    lo, hi = sorted((conj.head.i, conj.i))
+    doc = conj.doc
+    men = [t.i for t in doc[lo:hi] if t.lower_ == "men"]
+    if not men:
+        return False
+    return any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in doc[men[-1] + 1 : conj.i])
 
 
 def is_passive(tok: Token, chain: list[Token]) -> bool:
@@ -246,6 +260,8 @@ def parse_parties(trigger: Token, event_type: str, pos: str) -> tuple[Token | No
         c.lower_ in RELATIVE for c in chain[-1].children
     ):
         subj = _antecedent(chain[-1], chain)  # "De to mennene som er pågrepet"
+    if subj is None:
+        subj = _controller(chain)  # "de kommer til å støtte SDF"
     preps = lex.recipient_preps | lex.preps_by_type.get(event_type, frozenset())
     obj = _child([trigger], OBJ) or _pp_object([trigger], preps)
     if is_passive(trigger, chain):
@@ -254,6 +270,19 @@ def parse_parties(trigger: Token, event_type: str, pos: str) -> tuple[Token | No
             return _ok_party(subj), None  # "10.000 soldater er utplassert": they move
         return _ok_party(agent), _ok_party(subj)
     return _ok_party(subj), _ok_party(obj)
+
+
+def _controller(chain: list[Token]) -> Token | None:
+    """The subject of the verb that governs an infinitive ("kommer til å støtte", "svarte med
+    å innføre"): up through "å" and one preposition only, so as not to leave the clause."""
+    up = chain[-1].head
+    steps = 0
+    while up.pos_ in ("PART", "ADP", "SCONJ") and steps < 3 and up.head is not up:
+        up = up.head
+        steps += 1
+    if steps == 0 or up.pos_ not in ("VERB", "AUX"):
+        return None
+    return _child(verb_chain(up), SUBJ)
 
 
 def _noun_parties(noun: Token, event_type: str) -> tuple[Token | None, Token | None]:

@@ -33,6 +33,8 @@ SUPPORTED: frozenset[str] = frozenset({"nb", "nn"})
 # Declared language codes that name one written standard; "no"/"nor" (Norwegian, unspecified)
 # is left to the identifier, which tells Bokmål from Nynorsk.
 LANG_ALIASES: dict[str, str] = {"nb": "nb", "nob": "nb", "nn": "nn", "nno": "nn"}
+# Identifier answers that do not overrule a declared Norwegian: close relatives, and no answer.
+CONFUSABLE_WITH_NORWEGIAN: frozenset[str] = frozenset({"da", "sv", "und"})
 # Articles parsed together: large enough for spaCy's batching, small enough that the first
 # results (and the progress bar) appear at once.
 BATCH_SIZE = 16
@@ -104,17 +106,26 @@ class _Runner:
     def route(self, article: Article) -> str | InputProblem:
         """The pipeline language for an article, or the problem that it has none.
 
-        A declared Bokmål or Nynorsk is trusted; anything else (no language, "no", or a
-        language the page may have declared wrongly) is identified from the body.
+        Every body is identified. A declared Bokmål or Nynorsk stands unless the text is
+        clearly another language (not Danish or Swedish, which the identifier can confuse with
+        Norwegian on short texts); without a usable declaration ("no", "en" on a Norwegian
+        page, none) the identified language decides.
         """
         declared = LANG_ALIASES.get((article.lang or "").strip().lower())
-        if declared in SUPPORTED:
-            return declared
         origin = _origin(article)
         try:
             detected = self.identifier()(article.text[article.body_start :])
         except Exception as exc:  # a missing or broken identifier must not end the run
+            if declared in SUPPORTED:
+                return declared
             return InputProblem(origin=origin, reason=f"language identification failed: {exc}")
+        if declared in SUPPORTED:
+            if detected in SUPPORTED or detected in CONFUSABLE_WITH_NORWEGIAN:
+                return declared
+            return InputProblem(
+                origin=origin,
+                reason=f"language {detected} is not supported (declared {article.lang})",
+            )
         if detected in SUPPORTED:
             article.lang = detected
             return detected

@@ -91,18 +91,18 @@ def test_unidentified_language_is_a_problem() -> None:
     assert result.problem.reason == "language could not be identified"
 
 
-def test_declared_norwegian_is_trusted_and_other_declarations_checked() -> None:
-    asked: list[str] = []
-
-    def identify(text: str) -> str:
-        asked.append(text)
-        return "nn"
-
+def test_declared_norwegian_stands_and_other_declarations_are_checked() -> None:
+    detected = {ATTACK: "da", DENIAL: "nn"}  # Danish: a close relative, not an overrule
     wrongly_declared = article("b", DENIAL, lang="en")  # e.g. <html lang="en"> on a Norwegian page
-    results = run([article("a", ATTACK, lang="nob"), wrongly_declared], identify=identify)
-    assert asked == [DENIAL]
+    results = run([article("a", ATTACK, lang="nob"), wrongly_declared], identify=detected.get)
     assert [r.problem for r in results] == [None, None]
     assert wrongly_declared.lang == "nn"
+
+
+def test_declared_norwegian_that_is_clearly_english_is_rejected() -> None:
+    [result] = run([article("a", "Rebels attacked a convoy.", lang="nb")], identify=lambda t: "en")
+    assert result.problem is not None
+    assert result.problem.reason == "language en is not supported (declared nb)"
 
 
 def test_languages_are_routed_to_their_pipelines() -> None:

@@ -33,30 +33,36 @@ NORNE := $(SHARED)/data/norne
 ONECORE := OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 STAGE1_STEPS ?= 5200
 STAGE2_STEPS ?= 8000
-ONECORE_TRAIN := $(ONECORE) $(BIN)/python -m spacy train --code konflikt/nlp/tokenizer.py \
-	--paths.vectors build/vectors/nlp
+ONECORE_TRAIN := $(ONECORE) $(BIN)/python -m spacy train
 
 build/corpus/%.spacy: | venv
 	$(BIN)/python -m konflikt.nlp.convert $@ $(NORNE)/ndt/$(word 1,$(subst -, ,$*))/$(word 2,$(subst -, ,$*))
 
-build/vectors/nlp/config.cfg: | venv
+build/vectors/vectors.floret: | venv
 	$(ONECORE) $(BIN)/python -m konflikt.nlp.vectors build/vectors
-	$(BIN)/python -m spacy init vectors nb build/vectors/vectors.floret build/vectors/nlp --mode floret
+
+# The same vectors for both languages, in a pipeline of each language (spaCy checks the match).
+build/vectors/nlp-%/config.cfg: build/vectors/vectors.floret
+	$(BIN)/python -m spacy init vectors $* build/vectors/vectors.floret build/vectors/nlp-$* --mode floret
 
 # $(1) = language (nb, nn), $(2) = NorNE folder (nob, nno)
 define TRAIN_LANG
-build/train/$(1)/model-best/config.cfg: build/vectors/nlp/config.cfg build/corpus/$(2)-train.spacy build/corpus/$(2)-dev.spacy
+build/train/$(1)/model-best/config.cfg: build/vectors/nlp-$(1)/config.cfg \
+		build/corpus/$(2)-train.spacy build/corpus/$(2)-dev.spacy
 	mkdir -p build/train/$(1)
-	start=$$$$(date +%s); $$(ONECORE_TRAIN) konflikt/nlp/configs/pipeline.cfg --nlp.lang $(1) \
+	start=$$$$(date +%s); $$(ONECORE_TRAIN) konflikt/nlp/configs/pipeline.cfg \
+		--code konflikt/nlp/tokenizer.py --nlp.lang $(1) \
 		--paths.train build/corpus/$(2)-train.spacy --paths.dev build/corpus/$(2)-dev.spacy \
+		--paths.vectors build/vectors/nlp-$(1) \
 		--output build/train/$(1) --training.max_steps $$(STAGE1_STEPS) \
 		&& echo $$$$(( $$$$(date +%s) - start )) > build/train/$(1)/train_seconds.txt
 
 build/train/$(1)-ner/model-best/config.cfg: build/train/$(1)/model-best/config.cfg
 	mkdir -p build/train/$(1)-ner
-	start=$$$$(date +%s); $$(ONECORE_TRAIN) konflikt/nlp/configs/ner.cfg --nlp.lang $(1) \
+	start=$$$$(date +%s); $$(ONECORE_TRAIN) konflikt/nlp/configs/ner.cfg \
+		--code konflikt/nlp/tokenizer.py --nlp.lang $(1) \
 		--paths.train build/corpus/$(2)-train.spacy --paths.dev build/corpus/$(2)-dev.spacy \
-		--paths.base build/train/$(1)/model-best \
+		--paths.base build/train/$(1)/model-best --paths.vectors build/vectors/nlp-$(1) \
 		--output build/train/$(1)-ner --training.max_steps $$(STAGE2_STEPS) \
 		&& echo $$$$(( $$$$(date +%s) - start )) > build/train/$(1)-ner/train_seconds.txt
 endef

@@ -87,7 +87,7 @@ class _Runner:
 
     def run_batch(self, batch: list[Article | InputProblem]) -> list[ArticleResult]:
         results: list[ArticleResult | None] = [None] * len(batch)
-        by_lang: dict[str, list[int]] = {}
+        by_lang: dict[str, list[tuple[int, Article]]] = {}
         for index, item in enumerate(batch):
             if isinstance(item, InputProblem):
                 results[index] = ArticleResult(article=None, problem=item)
@@ -96,10 +96,11 @@ class _Runner:
             if isinstance(lang_or_problem, InputProblem):
                 results[index] = ArticleResult(article=item, problem=lang_or_problem)
             else:
-                by_lang.setdefault(lang_or_problem, []).append(index)
-        for lang, indices in by_lang.items():
-            articles = [batch[i] for i in indices]
-            for index, result in zip(indices, self.parse_and_extract(lang, articles), strict=True):
+                by_lang.setdefault(lang_or_problem, []).append((index, item))
+        for lang, entries in by_lang.items():
+            articles = [article for _, article in entries]
+            parsed = self.parse_and_extract(lang, articles)
+            for (index, _), result in zip(entries, parsed, strict=True):
                 results[index] = result
         return [r for r in results if r is not None]
 

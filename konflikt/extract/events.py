@@ -888,7 +888,7 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
             taken = [
                 (doc[p.start].idx - sent.start_char,
                  doc[p.end - 1].idx + len(doc[p.end - 1]) - sent.start_char)
-                for p in (a_span, r_span) if p is not None
+                for p in (a_span,) if p is not None  # the place can be the recipient: a visit
             ]  # fmt: skip
             src_mention = sources[si]
             if src_mention is not None and src_mention.start >= 0:

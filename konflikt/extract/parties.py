@@ -236,7 +236,8 @@ def _apposition_follows(comma: Token) -> bool:
 def _ok_party(tok: Token | None) -> Token | None:
     if tok is None:
         return None
-    if tok.lower_ in _lex().not_parties or tok.is_punct:
+    named = tok.ent_type_ != "" or any(c.dep_ in ("FLAT", "flat") for c in tok.children)
+    if tok.is_punct or tok.lower_ in _lex().not_parties and not named:  # "Det hvite hus"
         return None
     if tok.like_num and tok.pos_ != "NOUN" and not any(c.lower_ == "av" for c in tok.children):
         return None  # a bare number; "13 av de mest sårbare" is a party
@@ -478,7 +479,7 @@ def find_parties(  # fmt: skip
         actor = None
     if recipient is None:
         recipient = _against(sent, trigger, actor)
-    if recipient is None and event_type == "REQUEST":
+    if recipient is None and event_type in ("REQUEST", "REJECT"):
         recipient = _asked(sent, trigger, actor)
     return actor, recipient
 
@@ -493,7 +494,7 @@ def _asked(sent: Span, trigger: Token, actor: PartySpan | None) -> PartySpan | N
         for x in doc[t.i + 1 : min(sent.end, t.i + 8)]:
             if x.pos_ in ("VERB", "AUX"):
                 return None
-            if x.dep_ in SUBJ and not not_a_party_head(x) or (
+            if x.dep_ in SUBJ and _ok_party(x) is not None or (
                 not doc.has_annotation("DEP") and is_party_token(x, sent)
             ):
                 span = np_span(x) if doc.has_annotation("DEP") else linear_span(x, sent)

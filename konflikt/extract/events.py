@@ -78,6 +78,9 @@ class _Rules:
     claimable: frozenset[str]
     no_guessed_recipient: tuple[tuple[str, str | None], ...]
     no_recipient: tuple[tuple[str, str | None], ...]
+    reference_drop: tuple[tuple[str, ...], ...]
+    reference_back: tuple[tuple[str, ...], ...]
+    max_quoted_words: int
 
 
 def _type_mode(value: str) -> tuple[str, str | None]:
@@ -93,6 +96,9 @@ def _rules() -> _Rules:
         claimable=frozenset(raw["claimable"]),
         no_guessed_recipient=tuple(_type_mode(v) for v in raw["no_guessed_recipient"]),
         no_recipient=tuple(_type_mode(v) for v in raw["no_recipient"]),
+        reference_drop=tuple(tuple(str(p).split()) for p in raw["reference_drop"]),
+        reference_back=tuple(tuple(str(p).split()) for p in raw["reference_back"]),
+        max_quoted_words=int(raw["max_quoted_words"]),
     )
 
 
@@ -252,8 +258,8 @@ _DETERMINERS = frozenset({"den", "det", "dei", "alle", "disse", "desse", "hans",
 def _attributive(tok: Token) -> bool:
     """A participle used as an adjective or noun ("den pågrepne", "alle de kidnappede"): it
     names people by what happened to them, it does not tell the event."""
-    if tok.dep_ == "ATR":  # NDT: an attribute of a noun
-        return True
+    if tok.dep_ == "ATR" and "Fin" not in tok.morph.get("VerbForm"):
+        return True  # NDT: an attribute of a noun (a finite verb there heads a relative clause)
     prev = tok.nbor(-1) if tok.i > 0 else None
     after_determiner = prev is not None and (
         prev.lower_ in _DETERMINERS or prev.pos_ == "DET" and prev.lower_ not in ("en", "et", "ei")
@@ -295,14 +301,15 @@ def select_triggers(sent: Span) -> list[Trigger]:
         if key not in by_key or (t.cue.pos == "noun") == (t.token.pos_ == "NOUN"):
             by_key[key] = t
     found = sorted(by_key.values(), key=lambda t: t.token.i)
+    found = [t for t in found if not _quoted(t, sent) and _reference(t) != "drop"]
     triggers = [t for t in found if not _embedded(t, found, sent)]
     # Weak cues, and event nouns in the definite form ("drapet", "opptøyene": mentions of an
     # event told elsewhere), only count when nothing else in the sentence does.
-    strong = [t for t in triggers if not t.cue.weak and not _definite(t)]
+    strong = [t for t in triggers if not t.cue.weak and not _told_before(t)]
     if strong:
         triggers = strong
     else:
-        indefinite = [t for t in triggers if not _definite(t)]
+        indefinite = [t for t in triggers if not _told_before(t)]
         triggers = indefinite or triggers
     kept: list[Trigger] = []
     for trig in triggers:
@@ -749,6 +756,49 @@ def _confidence(trig: Trigger, part: Part, actor: Party | None) -> float:
 _DEFINITE_ENDINGS = ("en", "et", "ene", "a", "ane", "na", "ets", "ens")
 
 
+def _reference(trig: Trigger) -> str | None:
+    """"drop" or "back" for an event noun in a phrase of cause, time or reference; else None."""
+    if trig.cue.pos != "noun" and trig.token.pos_ != "NOUN":
+        return None
+    doc = trig.token.doc
+    sent_start = trig.token.sent.start
+    i = trig.token.i
+    # skip the noun's own determiners and adjectives ("etter de voldsomme opptøyene")
+    j = i - 1
+    while j >= sent_start and doc[j].pos_ in ("DET", "ADJ", "NUM") and i - j <= 3:
+        j -= 1
+    words = [t.lower_ for t in doc[max(sent_start, j - 3) : j + 1]]
+    if j + 1 < i and doc[j + 1].lower_ in ("en", "ei", "et", "ein", "eit"):
+        return None  # "Etter en samtale mellom X og Y": news, told here for the first time
+    rules = _rules()
+    for kind, phrases in (("drop", rules.reference_drop), ("back", rules.reference_back)):
+        for p in phrases:
+            if len(words) >= len(p) and tuple(words[-len(p) :]) == p:
+                return kind
+    return None
+
+
+def _told_before(trig: Trigger) -> bool:
+    return _definite(trig) or _reference(trig) == "back"
+
+
+def _quoted(trig: Trigger, sent: Span) -> bool:
+    """Whether the trigger stands inside a short «quote» (a slogan, a title, scare quotes)."""
+    doc = sent.doc
+    opened = None
+    for t in doc[sent.start : trig.token.i]:
+        if t.text in ("«", "“"):
+            opened = t.i
+        elif t.text in ("»", "”"):
+            opened = None
+    if opened is None:
+        return False
+    for t in doc[trig.token.i : sent.end]:
+        if t.text in ("»", "”"):
+            return t.i - opened - 1 <= _rules().max_quoted_words
+    return False
+
+
 def _definite(trig: Trigger) -> bool:
     """A definite event noun ("angrepet", "opptøyene") refers to an event already told."""
     if trig.cue.pos != "noun":
@@ -832,6 +882,7 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
     if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) != len(doc_text):
         doc_text = doc.text
     sentence_quantities: dict[int, list[Quantity]] = {}
+    background_types: set[str] = set()
     breaks = [m.start() for m in re.finditer("\n", doc_text)]
     paragraph_of = [bisect.bisect_right(breaks, s.start_char) for s in sentences]
     sources = attribute(doc, sentences, doc_text)
@@ -870,6 +921,7 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
                 continue
             trig_char = trig.token.idx - sent.start_char
             if is_background(sent.text[slice(*clause_bounds(sent.text, trig_char))]):
+                background_types.add(cue.event_type)
                 continue
             a_span, r_span = find_parties(sent, trig.token, cue.event_type, cue.pos, mentions)
             if r_span is not None and doc[r_span.start : r_span.end].text.lower() in PLURAL:
@@ -908,7 +960,12 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
                 continue
             date = _date(sent, trig, dates, state.offset)
             if _background(date, story_year):
+                background_types.add(cue.event_type)
                 continue
+            if _told_before(trig) and cue.event_type in background_types and not any(
+                c.event.event_type == cue.event_type for c in candidates
+            ):
+                continue  # "Pågripelsene inngikk i ...": the arrests of years ago, told before
             event_type, mode = cue.event_type, _mode(trig, sent, vocab) or _other_modes(
                 triggers, trig
             )
@@ -969,7 +1026,7 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
             in_sentence.append(
                 _Candidate(
                     event, part, si, _key(actor, a_span, doc), _key(recipient, r_span, doc),
-                    anaphoric=_definite(trig), lemma=cue.lemma,
+                    anaphoric=_told_before(trig), lemma=cue.lemma,
                 )  # fmt: skip
             )
         kept_events = _absorb([c.event for c in in_sentence])

@@ -424,6 +424,10 @@ def _after_place_prep(doc: Doc, start: int) -> bool:
     return start > 0 and doc[start - 1].lower_ in PLACE_LEFT - {"mot"}
 
 
+def _overlap(a: PartySpan | None, b: PartySpan | None) -> bool:
+    return a is not None and b is not None and a.start < b.end and b.start < a.end
+
+
 def mention_parties(
     trigger: Token, mentions: list[PartySpan], passive: bool
 ) -> tuple[PartySpan | None, PartySpan | None]:
@@ -467,11 +471,13 @@ def find_parties(  # fmt: skip
             elif la is not None and (recipient is None or la.i != recipient.head):
                 actor = linear_span(la, sent)
         if recipient is None and pos != "noun":
-            if mr is not None and (actor is None or mr.head != actor.head):
+            if mr is not None and not _overlap(mr, actor):
                 recipient = mr
-            elif lr is not None and (actor is None or lr.i != actor.head):
+            elif lr is not None and not (actor is not None and actor.start <= lr.i < actor.end):
                 recipient = linear_span(lr, sent)
-    if actor is not None and recipient is not None and actor.head == recipient.head:
+    if actor is not None and recipient is not None and (
+        actor.head == recipient.head or _overlap(actor, recipient)
+    ):
         recipient = None
     if recipient is not None and not_a_party_head(sent.doc[recipient.head]):
         recipient = None

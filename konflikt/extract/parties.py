@@ -251,7 +251,8 @@ def parse_parties(trigger: Token, event_type: str, pos: str) -> tuple[Token | No
     lex = _lex()
     if is_agent_noun(trigger):
         return trigger, _pp_object([trigger], lex.recipient_preps)
-    if pos == "noun" or trigger.pos_ == "NOUN":
+    verb_like = any(c.dep_ in SUBJ | OBJ for c in trigger.children)
+    if pos == "noun" or trigger.pos_ == "NOUN" and not verb_like:  # "pågrep" tagged a noun
         return _noun_parties(trigger, event_type)
     chain = verb_chain(trigger)
     subj = _child(chain, SUBJ)

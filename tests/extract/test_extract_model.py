@@ -1,0 +1,89 @@
+"""The extractor on the trained Bokmål pipeline, with sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from konflikt.extract import extract_events
+from konflikt.model import Article, Event
+
+pytestmark = pytest.mark.slow
+
+TEXT = (
+    "Opprørere angrep hæren i Mosul\n"
+    "Opprørere angrep lørdag en militærbase nord for Mosul, og minst tolv soldater ble drept, "
+    "opplyser det irakiske forsvarsdepartementet til nyhetsbyrået Reuters.\n"
+    "– Vi har trukket oss ut av landsbyen, sier en talsmann for opprørerne.\n"
+    "Politiet i Bagdad pågrep fredag tre menn som skal ha planlagt et nytt angrep.\n"
+    "Rundt 2.000 mennesker demonstrerte søndag mot regjeringen i Bagdad.\n"
+    "Forsvarsministeren avviser at hæren har trukket seg ut av området.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def events() -> list[Event]:
+    from konflikt.nlp import load
+
+    nlp = load("nb")
+    title = TEXT.split("\n", 1)[0]
+    article = Article(id="t-model", text=TEXT, title=title, published="2021-06-07")
+    return extract_events(nlp(TEXT), article)
+
+
+def by_type(events: list[Event], etype: str) -> Event:
+    found = [e for e in events if e.event_type == etype]
+    assert found, f"no {etype} in {[e.event_type for e in events]}"
+    return found[0]
+
+
+def test_attack_with_casualties_source_and_date(events: list[Event]) -> None:
+    attack = by_type(events, "ASSAULT")
+    assert attack.actor is not None and "Opprørere" in attack.actor.text
+    assert attack.location is not None and attack.location.country == "IQ"
+    assert attack.date is not None and attack.date.start == "2021-06-05"  # Saturday before
+    assert 12 in [q.best for q in attack.quantities]
+    assert attack.source is not None and "Reuters" in attack.source.via
+    assert attack.evidence.start > len("Opprørere angrep hæren i Mosul")  # body, not headline
+
+
+def test_retreat_in_a_quote(events: list[Event]) -> None:
+    retreat = by_type(events, "RETREAT")
+    assert retreat.mode == "withdraw"
+    assert retreat.source is not None and "talsmann" in retreat.source.text
+
+
+def test_arrest_and_protest(events: list[Event]) -> None:
+    arrest = by_type(events, "COERCE")
+    assert arrest.mode == "arrest"
+    assert arrest.actor is not None and arrest.actor.text.startswith("Politiet")
+    assert arrest.recipient is not None and "menn" in arrest.recipient.text
+    assert arrest.date is not None and arrest.date.start == "2021-06-04"
+    protest = by_type(events, "PROTEST")
+    assert 2000 in [q.best for q in protest.quantities]
+    assert protest.location is not None and protest.location.name == "Baghdad"
+
+
+def test_denial_is_a_reject_and_offsets_hold(events: list[Event]) -> None:
+    reject = by_type(events, "REJECT")
+    assert reject.stance == "asserted"
+    for e in events:
+        assert TEXT[e.evidence.start : e.evidence.end] == e.evidence.sentence
+        assert e.article_id == "t-model"
+
+
+def test_dev_gold_quality_gate() -> None:
+    """The dev gold must not fall below the figures in BENCHMARKS.md minus a small margin."""
+    from konflikt.extract.diagnose import run
+    from konflikt.extract.scoring import score
+    from konflikt.paths import shared_dir
+
+    gold_dir = shared_dir() / "data" / "gold" / "dev"
+    if not (gold_dir / "events.jsonl").is_file():
+        pytest.skip(f"no dev gold at {gold_dir}")
+    predicted, gold, articles, _, _ = run(gold_dir)
+    result = score(predicted, gold, [a.id for a in articles])
+    assert result["f1"] >= 0.80
+    assert result["detection_recall"] >= 0.88
+    fields = result["fields"]
+    assert fields["actor"] >= 0.75 and fields["location"] >= 0.85
+    assert fields["source"] >= 0.85 and fields["stance"] >= 0.9

@@ -97,6 +97,8 @@ def _clean_span(tokens: list[Token]) -> list[Token]:
     while tokens and edge(tokens[0], ("og", "men", "at")):
         tokens = tokens[1:]
     while tokens and edge(tokens[-1], ("og", "men", "også")):
+        if tokens[-1].text == ")" and any(t.text == "(" for t in tokens):
+            break  # "Syrian Observatory for Human Rights (SOHR)"
         tokens = tokens[:-1]
     return tokens
 
@@ -310,14 +312,21 @@ def sentence_source(sent: Span) -> SourceMention | None:
             break
     if found is None:
         found = _according_to(sent)
-    if found is None and verbs:
-        # a speech verb without a speaker of its own ("Men forteller at ..."): the speaker
-        # goes on from before
+    if found is None and verbs and _subjectless_start(sent, verbs[0]):
+        # a finite speech verb opening the sentence with no speaker of its own ("Men forteller
+        # at ..."): the speaker goes on from before. "Det er anslått at" is nobody's.
         found = SourceMention("", -1, -1, pronoun=True)
     if found is not None:
         via = [c for c in _channels(sent) if c.lower() not in found.text.lower()]
         found.via = via if (found.text or via) else []
     return found
+
+
+def _subjectless_start(sent: Span, verb: Token) -> bool:
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    while words and words[0].lower_ in ("men", "og", "samtidig", "dessuten", "videre"):
+        words = words[1:]
+    return bool(words) and words[0] == verb
 
 
 def _points_back(sent: Span) -> bool:

@@ -298,7 +298,10 @@ def select_triggers(sent: Span) -> list[Trigger]:
     by_key: dict[tuple[int, str], Trigger] = {}
     for t in found:
         key = (t.token.i, t.cue.event_type)
-        if key not in by_key or (t.cue.pos == "noun") == (t.token.pos_ == "NOUN"):
+        as_noun = t.token.pos_ == "NOUN" and not any(
+            c.dep_ in ("SUBJ", "DOBJ", "nsubj", "obj") for c in t.token.children
+        ) if t.token.doc.has_annotation("DEP") else t.token.pos_ == "NOUN"
+        if key not in by_key or (t.cue.pos == "noun") == as_noun:
             by_key[key] = t
     found = sorted(by_key.values(), key=lambda t: t.token.i)
     found = [t for t in found if not _quoted(t, sent) and _reference(t) != "drop"]
@@ -526,6 +529,8 @@ def _implicit_party(text: str) -> Party:
 
 
 def _key(party: Party | None, span: PartySpan | None, doc: Doc) -> str | None:
+    """What tells two tellings' parties apart: the canonical name of a named party and the
+    head word, joined by "|" (see `_same_key`)."""
     if party is None or span is None:
         return None
     if party.text.lower() in PRONOUNS and not party.name:
@@ -533,12 +538,22 @@ def _key(party: Party | None, span: PartySpan | None, doc: Doc) -> str | None:
     tokens = doc[span.start : span.end]
     # a canonical name tells occurrences apart only for named parties: generic ones
     # ("Civilians", "Police") would make every protest or arrest the same
-    if party.name and any(t.text[:1].isupper() for t in tokens[1:]) or party.name and (
-        tokens[0].pos_ == "PROPN" or party.kind == "person"
-    ):
-        return party.name.lower()
+    named = bool(party.name) and (
+        any(t.text[:1].isupper() for t in tokens[1:])
+        or tokens[0].pos_ == "PROPN"
+        or party.kind == "person"
+    )
     head = doc[span.head]
-    return (head.lemma_ or head.lower_).lower()[:5]
+    head_key = (head.lemma_ or head.lower_).lower()[:5]
+    return f"{party.name.lower() if named and party.name else ''}|{head_key}"
+
+
+def _same_key(a: str, b: str) -> bool:
+    """Same party: the same canonical name, or the same head word ("Ledere i IS", "deres
+    ledere")."""
+    name_a, _, head_a = a.partition("|")
+    name_b, _, head_b = b.partition("|")
+    return (bool(name_a) and name_a == name_b) or head_a == head_b
 
 
 def _location(
@@ -667,11 +682,12 @@ def _date(sent: Span, trig: Trigger, mentions: list[DateMention], offset: int) -
         return None
     trig_char = trig.token.idx - sent.start_char
     lo, hi = clause_bounds(sent.text, trig_char)
-    # a date in the trigger's own clause first, then the nearest
-    best = min(
-        mentions,
-        key=lambda d: (not lo <= d.start_char < hi, abs(d.start_char - trig_char)),
-    )
+    # only a date in the trigger's own clause ("... gjenerobret, og YPG hevder IS vil tape
+    # byen lørdag": Saturday is the other clause's)
+    in_clause = [d for d in mentions if lo <= d.start_char < hi]
+    if not in_clause:
+        return None
+    best = min(in_clause, key=lambda d: abs(d.start_char - trig_char))
     return EventDate(
         text=best.text, start=best.start, end=best.end, precision=best.precision,
         span_start=sent.start_char + best.start_char + offset,
@@ -815,7 +831,7 @@ def _definite(trig: Trigger) -> bool:
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
-    return a is None or b is None or a == b
+    return a is None or b is None or _same_key(a, b)
 
 
 def _dates_apart(a: EventDate | None, b: EventDate | None) -> bool:
@@ -845,12 +861,16 @@ def _duplicate(c: _Candidate, kept: Iterable[_Candidate], lenient: bool) -> _Can
             continue
         partyless = c.actor_key is None and c.recipient_key is None
         if partyless and _same_place(k.event.location, c.event.location) and (
+            k.event.stance == c.event.stance
+        ) and (
             (c.event.mode is not None and k.event.mode == c.event.mode) or k.lemma == c.lemma
         ):
             return k  # "Personene som var anholdt, ble innbrakt": the arrest told before
-        same = (c.actor_key is not None and c.actor_key == k.actor_key) or (
-            c.recipient_key is not None and c.recipient_key == k.recipient_key
-        )
+        same = (c.actor_key is not None and k.actor_key is not None
+                and _same_key(c.actor_key, k.actor_key)) or (
+            c.recipient_key is not None and k.recipient_key is not None
+            and _same_key(c.recipient_key, k.recipient_key)
+        )  # fmt: skip
         if lenient or same:
             return k
     return None
@@ -981,7 +1001,8 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
                                                          sent.text):  # fmt: skip
                 stance = "hedged"
             if actor is None and source is not None and source.text and source.kind != "media" and (
-                source.kind in AUTHORITY_KINDS or event_type in VERBAL_ACTS
+                source.kind in AUTHORITY_KINDS and event_type not in ("ASSAULT", "PROTEST")
+                or event_type in VERBAL_ACTS
             ):
                 # "meldte politiet at 25 personer var anholdt", "ifølge regjeringen er det
                 # innført portforbud": the authority that tells it did it

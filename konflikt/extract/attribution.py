@@ -120,7 +120,7 @@ def _subject(verb: Token) -> Token | None:
     if not verb.doc.has_annotation("DEP"):  # no parse: .children is not usable
         return None
     for child in verb.children:
-        if child.dep_ in ("SUBJ", "PSUBJ", "nsubj"):
+        if child.dep_ in ("SUBJ", "PSUBJ", "nsubj") and not child.is_space:
             return child
     return None
 

@@ -160,6 +160,8 @@ def _child(tokens: list[Token], labels: frozenset[str]) -> Token | None:
     fallback = None
     for t in tokens:
         for c in t.children:
+            if c.is_space or c.is_punct:  # the parser labels line breaks too
+                continue
             if c.dep_ in labels:
                 if c.lower_ in RELATIVE or not not_a_party_head(c):
                     return c
@@ -172,6 +174,8 @@ def _pp_object(tokens: list[Token], preps: frozenset[str]) -> Token | None:
         for c in t.children:
             if c.lower_ in preps:
                 for cc in c.children:
+                    if cc.is_space or cc.is_punct:
+                        continue
                     if cc.dep_ in ("PUTFYLL", "pobj", "obl", "nmod") or cc.pos_ in (
                         "NOUN", "PROPN", "PRON",
                     ):  # fmt: skip
@@ -201,7 +205,7 @@ def np_span(head: Token) -> PartySpan:
     for t in sub:
         if t.i <= head.i:
             continue
-        if t.i != end:
+        if t.i != end or t.is_space or "\n" in doc_ws(t):
             break
         if t.lower_ in RELATIVE or t.pos_ in ("VERB", "AUX") or t.lower_ in ("at", "og", "men"):
             break
@@ -218,11 +222,22 @@ def np_span(head: Token) -> PartySpan:
                     end += 1
     start = max(start, end - NP_MAX_TOKENS)
     doc = head.doc
-    while start < head.i and (doc[start].is_punct or doc[start].lower_ in ("og", "men")):
+    # a subtree can reach across a line break into the line before: start on this line
+    for k in range(head.i - 1, start - 1, -1):
+        if doc[k].is_space or "\n" in doc[k].whitespace_:
+            start = k + 1
+            break
+    while start < head.i and (
+        doc[start].is_punct or doc[start].is_space or doc[start].lower_ in ("og", "men")
+    ):
         start += 1
     while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("og",)):
         end -= 1
     return PartySpan(start, end, head.i)
+
+
+def doc_ws(tok: Token) -> str:
+    return tok.doc[tok.i - 1].whitespace_ if tok.i > 0 else ""
 
 
 def _apposition_follows(comma: Token) -> bool:

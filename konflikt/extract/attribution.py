@@ -274,10 +274,8 @@ def _channels(sent: Span) -> list[str]:
 
 
 def _impersonal(sent: Span) -> bool:
-    words = [t.lower_ for t in sent]
-    return any(
-        tuple(words[j : j + len(p)]) == p for p in _lex().impersonal for j in range(len(words))
-    )
+    text = " " + " ".join(t.lower_ for t in sent) + " "
+    return any(" " + " ".join(p) + " " in text for p in _lex().impersonal)
 
 
 def sentence_source(sent: Span) -> SourceMention | None:

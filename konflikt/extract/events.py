@@ -27,6 +27,7 @@ from konflikt.extract.context import Part, is_background, off_topic, sentence_pa
 from konflikt.extract.cues import WITH_WINDOW, Cue, lexicon
 from konflikt.extract.dates import DateMention, find_dates, parse_published
 from konflikt.extract.parties import (
+    LINEAR_WINDOW,
     PartySpan,
     find_parties,
     implicit_actor,
@@ -226,9 +227,12 @@ def find_triggers(sent: Span) -> list[Trigger]:
     for tok in sent:
         if not (tok.is_alpha or "-" in tok.text):
             continue
+        cues = lex.lookup(tok.lower_, tok.lemma_.lower())
+        if not cues:
+            continue
         attributive = _attributive(tok)
         prev_word = tok.nbor(-1).lower_ if tok.i > sent.start else ""
-        for cue in lex.lookup(tok.lower_, tok.lemma_.lower()):
+        for cue in cues:
             if attributive and cue.pos == "verb":
                 continue
             # a verb cue in a noun's place ("mot anklager om") or a noun cue in a verb's place
@@ -376,8 +380,14 @@ class _ArticleState:
                     "FINV", "ROOT", "root"
                 ):
                     self.subjects.append((ent.start, ent.text))
-        self.main_place: Location | None = None
-        self.country_hint: str | None = None
+        self.main_sentences: list[Span] = []
+        self._main: tuple[Location | None] | None = None
+
+    def main(self) -> Location | None:
+        """The article's main place, worked out the first time an event needs it."""
+        if self._main is None:
+            self._main = (_main_place(self.main_sentences, self.article),)
+        return self._main[0]
 
     def full_person(self, text: str) -> str:
         """The longest earlier mention of a person: "Rackete" → "Carola Rackete"."""
@@ -486,17 +496,19 @@ def _speaker_or_channel(span: PartySpan, src: SourceMention | None, doc: Doc) ->
     if src is not None and tokens.start_char < src.end and src.start < tokens.end_char:
         return not doc.has_annotation("DEP")
     prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if prev not in ("til", "overfor"):
+        return False
     ref = resolution.resolve_actor(tokens.text)
-    return prev in ("til", "overfor") and ref is not None and ref[1] == "media"
+    return ref is not None and ref[1] == "media"
 
 
-def _actor_mentions(sent: Span) -> list[PartySpan]:
-    """Registry actors named in the sentence, as token spans."""
+def _actor_mentions(span: Span) -> list[PartySpan]:
+    """Registry actors named in `span` (a window of the sentence), as token spans."""
     out = []
-    for start, end, *_ in resolution.find_actor_mentions(sent.text):
-        span = sent.char_span(start, end, alignment_mode="expand")
-        if span is not None and len(span):
-            out.append(PartySpan(span.start, span.end, span.end - 1))
+    for start, end, *_ in resolution.find_actor_mentions(span.text):
+        found = span.char_span(start, end, alignment_mode="expand")
+        if found is not None and len(found):
+            out.append(PartySpan(found.start, found.end, found.end - 1))
     return out
 
 
@@ -570,7 +582,7 @@ def _location(
         and not (m.text.isupper() and m.precision != "country")  # "IS" is no town "Is"
     ]  # fmt: skip
     if not mentions:
-        return _copy_location(state.main_place)
+        return _copy_location(state.main())
     trig_char = trig.token.idx - sent.start_char
     lo, hi = clause_bounds(sent.text, trig_char)
     rank = {"place": 0, "admin1": 1, "country": 2, None: 3}
@@ -894,7 +906,6 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
     if off_topic(article, doc) is not None:
         return []
     state = _ArticleState(doc, article)
-    state.main_place = None  # set once the sentences are known
     story_year = _story_year(article, doc)
     sentences = segments(doc)
     # what doc.text is, without rebuilding it from the tokens (checked by its length)
@@ -906,7 +917,7 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
     breaks = [m.start() for m in re.finditer("\n", doc_text)]
     paragraph_of = [bisect.bisect_right(breaks, s.start_char) for s in sentences]
     sources = attribute(doc, sentences, doc_text)
-    state.main_place = _main_place(sentences, article)
+    state.main_sentences = sentences
     candidates: list[_Candidate] = []
     for si, sent in enumerate(sentences):
         part = sentence_part(sent, article, doc_text)
@@ -927,15 +938,16 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
             end=sent.start_char + len(evidence_text) + state.offset,
         )
         in_sentence: list[_Candidate] = []
-        cache: list[list[PartySpan]] = []
-
-        def mentions(sent: Span = sent, cache: list[list[PartySpan]] = cache) -> list[PartySpan]:
-            if not cache:
-                cache.append(_actor_mentions(sent))
-            return cache[0]
-
         for trig in triggers:
             cue = trig.cue
+            # the registry scan covers only the words the fallback looks at, and runs only
+            # when it is needed
+            window = doc[max(sent.start, trig.token.i - LINEAR_WINDOW) :
+                         min(sent.end, trig.token.i + LINEAR_WINDOW)]  # fmt: skip
+
+            def mentions(window: Span = window) -> list[PartySpan]:
+                return _actor_mentions(window)
+
             rel = trig.token.i - sent.start
             if is_open_question(lowers, rel):
                 continue

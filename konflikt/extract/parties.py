@@ -77,10 +77,14 @@ def implicit_actor(event_type: str, mode: str | None) -> str | None:
 
 def not_a_party_head(tok: Token) -> bool:
     """Whether a recipient head is a thing said, decided or a time, not a party."""
-    lemma = (tok.lemma_ or tok.lower_).lower()
     low = tok.lower_
     if tok.pos_ in ("VERB", "AUX", "SCONJ") or low in ("at", "om", "å"):
         return True
+    return _not_party_word((tok.lemma_ or low).lower(), low)
+
+
+@lru_cache(maxsize=16384)
+def _not_party_word(lemma: str, low: str) -> bool:
     return any(lemma == h or low.startswith(h) and len(low) - len(h) <= 3
                for h in _lex().not_recipient_heads)  # fmt: skip
 
@@ -479,7 +483,7 @@ def find_parties(  # fmt: skip
         passive = pos != "noun" and is_passive(trigger, [trigger, *_aux_before(trigger, sent)])
         la, lr = linear_parties(sent, trigger, passive)
         # registry mentions (a costlier scan) only where word order found no candidate
-        need = (actor is None and la is None) or (recipient is None and lr is None)
+        need = actor is None and la is None
         ma, mr = mention_parties(trigger, mentions() if mentions and need else [], passive)
         if actor is None:
             if ma is not None and (recipient is None or ma.head != recipient.head):

@@ -60,6 +60,7 @@ class _Lex:
     fronted: frozenset[str]
     not_speaker: frozenset[str]
     according: frozenset[str]
+    any_cue: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -82,6 +83,10 @@ def _lex() -> _Lex:
         fronted=frozenset(str(s).lower() for s in raw["fronted"]),
         not_speaker=frozenset(str(s).lower() for s in raw["not_speaker"]),
         according=frozenset(str(s).lower() for s in raw["according_to"] if " " not in str(s)),
+        any_cue=frozenset(
+            w for s in [*speech, *raw["citing_verbs"], *raw["according_to"]]
+            for w in str(s).lower().split()[:1]
+        ) | {"etter"},
     )
 
 
@@ -281,6 +286,9 @@ def _impersonal(sent: Span) -> bool:
 def sentence_source(sent: Span) -> SourceMention | None:
     """The source named in one sentence, with its channel, or None."""
     lex = _lex()
+    words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent if t.lemma_}
+    if not words & lex.any_cue:
+        return None  # no speech verb, citing verb or "ifølge": nobody named as source
     found: SourceMention | None = None
     for tok in sent:
         if tok.lower_ in lex.citing:

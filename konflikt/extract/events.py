@@ -514,6 +514,7 @@ def _actor_mentions(span: Span) -> list[PartySpan]:
 
 PLURAL = frozenset({"dem", "de", "dei"})
 MAIN_PLACE_CHARS = 1000
+AGENT_WINDOW = 6  # words after a passive trigger searched for "av X"
 CASUALTIES = frozenset({"killed", "injured", "abducted", "arrested"})
 
 
@@ -575,7 +576,7 @@ def _location(
     place preposition first, finest first, nearest first), not one that names a party or the
     speaker (`taken`: their character spans in the sentence); else the article's main place."""
     mentions = [
-        m for m in place_mentions(sent.text)
+        m for m in span_places(sent)
         if m.start is not None and m.end is not None
         and not any(m.start < e and s < m.end for s, e in taken)
         and not _genitive_country(m, sent.text)
@@ -587,19 +588,44 @@ def _location(
     lo, hi = clause_bounds(sent.text, trig_char)
     rank = {"place": 0, "admin1": 1, "country": 2, None: 3}
 
-    def score(loc: Location) -> tuple[int, int, int, int]:
+    def score(loc: Location) -> tuple[int, int, int, int, int]:
         start = loc.start or 0
         before = sent.text[max(0, start - 12) : start].lower().split()
         prep = 0 if before and before[-1] in PLACE_PREPS else 1
         outside = 0 if lo <= start < hi else 1
-        return (outside, prep, rank.get(loc.precision, 3), abs(start - trig_char))
+        return (outside, _describes_noun(sent, start, trig), prep,
+                rank.get(loc.precision, 3), abs(start - trig_char))  # fmt: skip
 
     best = min(mentions, key=score)
+    if score(best)[1]:
+        # only a place that describes a party ("en opprørsgruppe i Syria"): the story's own
+        # place is better when it lies in that country and is finer
+        main = state.main()
+        if main is not None and main.country == best.country and (
+            rank.get(main.precision, 3) < rank.get(best.precision, 3)
+        ):
+            return _copy_location(main)
     loc = _copy_location(best)
     if loc is not None and best.start is not None and best.end is not None:
         loc.start = sent.start_char + best.start + state.offset
         loc.end = sent.start_char + best.end + state.offset
     return loc
+
+
+def _describes_noun(sent: Span, start: int, trig: Trigger) -> int:
+    """1 for a place in a phrase that describes another noun ("en opprørsgruppe i Syria",
+    "politiet i Bergen"): where that party is from, not where the event is; else 0."""
+    doc = sent.doc
+    if not doc.has_annotation("DEP"):
+        return 0
+    span = sent.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return 0
+    prep = span[0].head
+    if prep.pos_ != "ADP" or prep.dep_ not in ("ATR", "nmod"):
+        return 0
+    owner = prep.head
+    return 0 if owner.i == trig.token.i or owner.pos_ not in ("NOUN", "PROPN") else 1
 
 
 def _genitive_country(loc: Location, text: str) -> bool:
@@ -618,6 +644,40 @@ def _copy_location(loc: Location | None) -> Location | None:
         geonames_id=loc.geonames_id, country=loc.country, admin1=loc.admin1, lat=loc.lat,
         lon=loc.lon, precision=loc.precision,
     )  # fmt: skip
+
+
+PLACE_LABELS = frozenset({"GPE_LOC", "LOC", "GPE"})
+
+
+def span_places(sent: Span) -> list[Location]:
+    """Places named in a parsed sentence: its place entities (and country-as-party entities
+    after a place preposition, "i Tyrkia"), resolved through the gazetteer, plus smaller
+    places after a place preposition. Cheaper than a gazetteer scan of the text; the scan is
+    the fallback for a pipeline without entities."""
+    if not sent.doc.has_annotation("ENT_IOB"):
+        return place_mentions(sent.text)
+    base = sent.start_char
+    found: list[Location] = []
+    for ent in sent.ents:
+        prev = sent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        if ent.label_ not in PLACE_LABELS and not (
+            ent.label_ == "GPE_ORG" and prev in PLACE_PREPS
+        ):
+            continue
+        loc = resolution.resolve_place(ent.text)
+        if loc is not None:
+            loc.start, loc.end = ent.start_char - base, ent.end_char - base
+            found.append(loc)
+    covered = [(m.start or 0, m.end or 0) for m in found]
+    for m in _AFTER_PREP_RE.finditer(sent.text):
+        start, end = m.start(1), m.end(1)
+        if any(s <= start < e for s, e in covered):
+            continue
+        loc = resolution.resolve_place(m.group(1))
+        if loc is not None:
+            loc.start, loc.end = start, end
+            found.append(loc)
+    return sorted(found, key=lambda loc: loc.start or 0)
 
 
 def place_mentions(text: str) -> list[Location]:
@@ -646,16 +706,18 @@ def _main_place(sentences: list[Span], article: Article) -> Location | None:
     the opening sentences, a town before its country when the country is the most named (the
     town is then at least as right, and finer). Scanned per sentence, so the scans are reused
     for the events' own places."""
-    texts = [article.title or "", article.title or ""]
-    texts += [s.text for s in sentences if s.start_char < MAIN_PLACE_CHARS]
+    title = place_mentions(article.title) if article.title else []
+    found = title + title
+    for s in sentences:
+        if s.start_char < MAIN_PLACE_CHARS:
+            found += span_places(s)
     counts: dict[str, tuple[int, Location]] = {}
-    for text in texts:
-        for loc in place_mentions(text):
-            if loc.text.isupper() and loc.precision != "country":
-                continue
-            key = loc.name or loc.text
-            n, _ = counts.get(key, (0, loc))
-            counts[key] = (n + 1, loc)
+    for loc in found:
+        if loc.text.isupper() and loc.precision != "country":
+            continue
+        key = loc.name or loc.text
+        n, _ = counts.get(key, (0, loc))
+        counts[key] = (n + 1, loc)
     if not counts:
         return None
     ranked = sorted(counts.values(), key=lambda nl: (-nl[0], nl[1].precision != "place"))
@@ -669,6 +731,22 @@ def _main_place(sentences: list[Span], article: Article) -> Location | None:
         text=best.text, name=best.name, geonames_id=best.geonames_id, country=best.country,
         admin1=best.admin1, lat=best.lat, lon=best.lon, precision=best.precision,
     )  # fmt: skip
+
+
+def _describes_noun(sent: Span, start: int, trig: Trigger) -> int:
+    """1 for a place in a phrase that describes another noun ("en opprørsgruppe i Syria",
+    "politiet i Bergen"): where that party is from, not where the event is; else 0."""
+    doc = sent.doc
+    if not doc.has_annotation("DEP"):
+        return 0
+    span = sent.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return 0
+    prep = span[0].head
+    if prep.pos_ != "ADP" or prep.dep_ not in ("ATR", "nmod"):
+        return 0
+    owner = prep.head
+    return 0 if owner.i == trig.token.i or owner.pos_ not in ("NOUN", "PROPN") else 1
 
 
 def _genitive_country(loc: Location, text: str) -> bool:
@@ -942,8 +1020,10 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
             cue = trig.cue
             # the registry scan covers only the words the fallback looks at, and runs only
             # when it is needed
+            # (it is asked for an actor only: the words before the trigger, and a few after
+            # for the "av X" of a passive)
             window = doc[max(sent.start, trig.token.i - LINEAR_WINDOW) :
-                         min(sent.end, trig.token.i + LINEAR_WINDOW)]  # fmt: skip
+                         min(sent.end, trig.token.i + AGENT_WINDOW)]  # fmt: skip
 
             def mentions(window: Span = window) -> list[PartySpan]:
                 return _actor_mentions(window)

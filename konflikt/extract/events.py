@@ -570,7 +570,8 @@ def _same_key(a: str, b: str) -> bool:
 
 
 def _location(
-    sent: Span, trig: Trigger, state: _ArticleState, taken: list[tuple[int, int]]
+    sent: Span, trig: Trigger, state: _ArticleState, taken: list[tuple[int, int]],
+    actor_range: tuple[int, int] | None = None,
 ) -> Location | None:
     """The event's place: a place named in the sentence (in the trigger's clause first, after a
     place preposition first, finest first, nearest first), not one that names a party or the
@@ -593,7 +594,7 @@ def _location(
         before = sent.text[max(0, start - 12) : start].lower().split()
         prep = 0 if before and before[-1] in PLACE_PREPS else 1
         outside = 0 if lo <= start < hi else 1
-        return (outside, _describes_noun(sent, start, trig), prep,
+        return (outside, _describes_noun(sent, start, trig, actor_range), prep,
                 rank.get(loc.precision, 3), abs(start - trig_char))  # fmt: skip
 
     best = min(mentions, key=score)
@@ -612,9 +613,10 @@ def _location(
     return loc
 
 
-def _describes_noun(sent: Span, start: int, trig: Trigger) -> int:
-    """1 for a place in a phrase that describes another noun ("en opprørsgruppe i Syria",
-    "politiet i Bergen"): where that party is from, not where the event is; else 0."""
+def _describes_noun(sent: Span, start: int, trig: Trigger, actor: tuple[int, int] | None) -> int:
+    """1 for a place in a phrase that describes the actor ("en opprørsgruppe i Syria"): where
+    the actor is from, not necessarily where the event is (the place of an attacked object,
+    "kontorer i Nord-Libanon", is the event's); else 0. `actor`: its token range."""
     doc = sent.doc
     if not doc.has_annotation("DEP"):
         return 0
@@ -625,7 +627,9 @@ def _describes_noun(sent: Span, start: int, trig: Trigger) -> int:
     if prep.pos_ != "ADP" or prep.dep_ not in ("ATR", "nmod"):
         return 0
     owner = prep.head
-    return 0 if owner.i == trig.token.i or owner.pos_ not in ("NOUN", "PROPN") else 1
+    if actor is None or owner.i == trig.token.i or owner.pos_ not in ("NOUN", "PROPN"):
+        return 0
+    return 1 if actor[0] <= owner.i < actor[1] else 0
 
 
 def _genitive_country(loc: Location, text: str) -> bool:
@@ -733,9 +737,10 @@ def _main_place(sentences: list[Span], article: Article) -> Location | None:
     )  # fmt: skip
 
 
-def _describes_noun(sent: Span, start: int, trig: Trigger) -> int:
-    """1 for a place in a phrase that describes another noun ("en opprørsgruppe i Syria",
-    "politiet i Bergen"): where that party is from, not where the event is; else 0."""
+def _describes_noun(sent: Span, start: int, trig: Trigger, actor: tuple[int, int] | None) -> int:
+    """1 for a place in a phrase that describes the actor ("en opprørsgruppe i Syria"): where
+    the actor is from, not necessarily where the event is (the place of an attacked object,
+    "kontorer i Nord-Libanon", is the event's); else 0. `actor`: its token range."""
     doc = sent.doc
     if not doc.has_annotation("DEP"):
         return 0
@@ -746,7 +751,9 @@ def _describes_noun(sent: Span, start: int, trig: Trigger) -> int:
     if prep.pos_ != "ADP" or prep.dep_ not in ("ATR", "nmod"):
         return 0
     owner = prep.head
-    return 0 if owner.i == trig.token.i or owner.pos_ not in ("NOUN", "PROPN") else 1
+    if actor is None or owner.i == trig.token.i or owner.pos_ not in ("NOUN", "PROPN"):
+        return 0
+    return 1 if actor[0] <= owner.i < actor[1] else 0
 
 
 def _genitive_country(loc: Location, text: str) -> bool:
@@ -1124,7 +1131,10 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
                 mode=mode,
                 actor=actor,
                 recipient=recipient,
-                location=_location(sent, trig, state, taken),
+                location=_location(
+                    sent, trig, state, taken,
+                    (a_span.start, a_span.end) if a_span is not None else None,
+                ),
                 date=date,
                 quantities=[Quantity(**{f: getattr(q, f) for f in q.__slots__})
                             for q in quantities],  # fmt: skip

@@ -249,11 +249,6 @@ def test_demo_article_end_to_end_with_the_trained_pipeline() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="extractor: a party span at the start of a paragraph includes the preceding '\\n\\n' "
-    "token in its offsets (text is stripped, start is not)",
-)
 def test_demo_article_party_offsets_point_at_their_text() -> None:
     result = _demo_result()
     assert result.article is not None

@@ -942,6 +942,12 @@ def _same_place(a: Location | None, b: Location | None) -> bool:
     return a is None or b is None or (a.name or a.text) == (b.name or b.text)
 
 
+def _new_named_actor(c: _Candidate, k: _Candidate) -> bool:
+    """A named actor the earlier telling lacks ("Britiske RAF deltar også i slaget"): news."""
+    name = (c.actor_key or "").partition("|")[0]
+    return bool(name) and name != (k.actor_key or "").partition("|")[0]
+
+
 def _duplicate(c: _Candidate, kept: Iterable[_Candidate], lenient: bool) -> _Candidate | None:
     """The kept candidate that `c` retells, or None."""
     for k in kept:
@@ -951,7 +957,7 @@ def _duplicate(c: _Candidate, kept: Iterable[_Candidate], lenient: bool) -> _Can
             continue
         if _dates_apart(k.event.date, c.event.date):
             continue
-        if lenient and c.anaphoric:
+        if lenient and c.anaphoric and not _new_named_actor(c, k):
             return k  # "Drapet har skapt reaksjoner": the killing told before
         if not (_compatible(k.actor_key, c.actor_key) and
                 _compatible(k.recipient_key, c.recipient_key)):  # fmt: skip
@@ -959,9 +965,7 @@ def _duplicate(c: _Candidate, kept: Iterable[_Candidate], lenient: bool) -> _Can
         partyless = c.actor_key is None and c.recipient_key is None
         if partyless and _same_place(k.event.location, c.event.location) and (
             k.event.stance == c.event.stance
-        ) and (
-            (c.event.mode is not None and k.event.mode == c.event.mode) or k.lemma == c.lemma
-        ):
+        ) and k.lemma == c.lemma:
             return k  # "Personene som var anholdt, ble innbrakt": the arrest told before
         same = (c.actor_key is not None and k.actor_key is not None
                 and _same_key(c.actor_key, k.actor_key)) or (
@@ -1125,6 +1129,12 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
                 pub = parse_published(article.published)
                 if pub is not None and pub.date is not None and date.start > pub.date.isoformat():
                     stance = "future"
+            if _told_before(trig) and not (
+                date or quantities or a_span or r_span or span_places(sent)
+            ):
+                # "Demonstrasjonene har for det meste vært fredelige": a mention of an event
+                # told elsewhere that adds no when, who, whom, where or how many
+                continue
             event = Event(
                 event_type=event_type,
                 evidence=evidence,

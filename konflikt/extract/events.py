@@ -1170,7 +1170,31 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
                 seen_types.add(c.event.event_type)
                 candidates.append(c)
     _casualties_follow(candidates, sentence_quantities, paragraph_of)
+    _answers_to_requests(candidates)
     return _dedupe(candidates)
+
+
+ANSWERS = frozenset({"REJECT", "AGREE", "CONCEDE"})
+ANSWER_DISTANCE = 6  # sentences: how far back an answer looks for the request it answers
+
+
+def _answers_to_requests(candidates: list[_Candidate]) -> None:
+    """A refusal or an agreement with no one named answers the latest request before it
+    ("USA har bedt Tyskland om soldater. Tyskland har avvist forespørselen."): its recipient
+    is the one who asked."""
+    last_request: _Candidate | None = None
+    for c in candidates:
+        e = c.event
+        if e.event_type == "REQUEST" and e.actor is not None and e.actor.start is not None:
+            last_request = c
+        elif (e.event_type in ANSWERS and e.recipient is None and last_request is not None
+              and c.sentence_index - last_request.sentence_index <= ANSWER_DISTANCE):  # fmt: skip
+            asker = last_request.event.actor
+            if asker is not None and not (e.actor is not None and e.actor.text == asker.text):
+                e.recipient = Party(
+                    text=asker.text, start=asker.start, end=asker.end, name=asker.name,
+                    kind=asker.kind, country=asker.country,
+                )  # fmt: skip
 
 
 def _add_quantities(event: Event, extra: list[Quantity]) -> None:

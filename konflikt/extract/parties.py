@@ -312,6 +312,9 @@ def _noun_parties(noun: Token, event_type: str) -> tuple[Token | None, Token | N
     between = _pp_object([noun], frozenset({"mellom", "millom"}))
     if between is not None:  # "en samtale mellom Trump og Erdogan"
         other = next((c for c in between.children if c.dep_ in COORD), None)
+        doc = noun.doc
+        if other is None and between.i + 2 < len(doc) and doc[between.i + 1].lower_ == "og":
+            other = doc[between.i + 2]  # the parser did not join the two names
         return _ok_party(between), _ok_party(other)
     preps = lex.recipient_preps | lex.preps_by_type.get(event_type, frozenset())
     recipient = _pp_object([noun], preps)
@@ -397,8 +400,9 @@ def linear_parties(sent: Span, trigger: Token, passive: bool) -> tuple[Token | N
             before = t
             break
     hi = min(sent.end, trigger.i + LINEAR_WINDOW)
-    for t in doc[trigger.i + 1 : hi]:  # the clause ends at a comma or a new conjunction
-        if t.text in (",", ";", ":") or t.lower_ in ("mens", "men", "samtidig"):
+    for t in doc[trigger.i + 1 : hi]:  # the clause ends at a comma or a new conjunction;
+        # "å" and "at" open what was asked, promised or refused, not whom
+        if t.text in (",", ";", ":") or t.lower_ in ("mens", "men", "samtidig", "å", "at"):
             hi = t.i
             break
     for t in doc[trigger.i + 1 : hi]:
@@ -505,6 +509,18 @@ def find_parties(  # fmt: skip
         actor = None
     if recipient is None:
         recipient = _against(sent, trigger, actor)
+    if recipient is None and pos == "noun" and event_type == "ASSAULT":
+        # "benyttet tåregass, gummikuler og vannkanoner for å holde demonstrantene unna":
+        # whom the weapons were used on, anywhere later in the sentence
+        doc = sent.doc
+        for t in doc[trigger.i + 1 : sent.end]:
+            if actor is not None and actor.start <= t.i < actor.end:
+                continue
+            if _party_head_word(t.lower_) and not _after_place_prep(doc, t.i) and (
+                t.pos_ in ("NOUN", "PROPN", "")
+            ):
+                recipient = np_span(t) if _has_parse(sent) else linear_span(t, sent)
+                break
     if recipient is None and event_type in ("REQUEST", "REJECT"):
         recipient = _asked(sent, trigger, actor)
     return actor, recipient

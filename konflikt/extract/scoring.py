@@ -60,8 +60,8 @@ def content_words(text: str | None) -> set[str]:
     for word in _WORD_RE.findall(text.lower()):
         if word in STOPWORDS or word.isdigit():
             continue
-        # "Tyrkias" and "Tyrkia" name the same party: fold a genitive s on longer words.
-        if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+        # "Tyrkias" and "Tyrkia", "USAs" and "USA" name the same party: fold a genitive s.
+        if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
             word = word[:-1]
         out.add(word)
     return out

@@ -389,7 +389,9 @@ def _party_head_word(low: str) -> bool:
     return any(low.startswith(h) or low.endswith(h) for h in _lex().party_heads)
 
 
-def linear_parties(sent: Span, trigger: Token, passive: bool) -> tuple[Token | None, Token | None]:
+def linear_parties(
+    sent: Span, trigger: Token, passive: bool, stop_at_content: bool = True
+) -> tuple[Token | None, Token | None]:
     """Nearest party before and after the trigger within the sentence."""
     before = after = None
     doc = sent.doc
@@ -402,7 +404,9 @@ def linear_parties(sent: Span, trigger: Token, passive: bool) -> tuple[Token | N
     hi = min(sent.end, trigger.i + LINEAR_WINDOW)
     for t in doc[trigger.i + 1 : hi]:  # the clause ends at a comma or a new conjunction;
         # "å" and "at" open what was asked, promised or refused, not whom
-        if t.text in (",", ";", ":") or t.lower_ in ("mens", "men", "samtidig", "å", "at"):
+        if t.text in (",", ";", ":") or t.lower_ in ("mens", "men", "samtidig") or (
+            t.lower_ in ("å", "at") and stop_at_content
+        ):
             hi = t.i
             break
     for t in doc[trigger.i + 1 : hi]:
@@ -485,7 +489,8 @@ def find_parties(  # fmt: skip
         recipient = np_span(r) if r is not None else None
     if actor is None or (recipient is None and pos != "noun"):
         passive = pos != "noun" and is_passive(trigger, [trigger, *_aux_before(trigger, sent)])
-        la, lr = linear_parties(sent, trigger, passive)
+        # a threat's target sits in what is threatened ("truet med å ruinere Tyrkias økonomi")
+        la, lr = linear_parties(sent, trigger, passive, event_type != "THREATEN")
         # registry mentions (a costlier scan) only where word order found no candidate
         need = actor is None and la is None
         ma, mr = mention_parties(trigger, mentions() if mentions and need else [], passive)
@@ -499,6 +504,13 @@ def find_parties(  # fmt: skip
                 recipient = mr
             elif lr is not None and not (actor is not None and actor.start <= lr.i < actor.end):
                 recipient = linear_span(lr, sent)
+    if actor is not None and recipient is not None and actor.start < recipient.head < actor.end:
+        # "mellom Trump og Erdogan": the coordination joined them; the recipient is the second
+        cut = recipient.start
+        while cut > actor.start and sent.doc[cut - 1].lower_ in ("og", ",", "eller"):
+            cut -= 1
+        if cut > actor.start:
+            actor = PartySpan(actor.start, cut, min(actor.head, cut - 1))
     if actor is not None and recipient is not None and (
         actor.head == recipient.head or _overlap(actor, recipient)
     ):

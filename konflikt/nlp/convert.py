@@ -12,6 +12,7 @@ Run as `python -m konflikt.nlp.convert OUT.spacy PATH...` to write a DocBin for 
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from konflikt.errors import InputError
 from konflikt.nlp.schemes import obt_tag, to_ud
 
 CONLL_SUFFIXES = (".conll", ".conllu")
+_UD_ID_RE = re.compile(r"^\d+(?:-\d+|\.\d+)?$")
 # No space before these, no space after the openers; straight quotes alternate open/close.
 _NO_SPACE_BEFORE = frozenset(",.:;!?)]}»”…")
 _NO_SPACE_AFTER = frozenset("([{«“")
@@ -145,6 +147,9 @@ def _infer_spaces(rows: list[Row]) -> None:
 
 def _ud_sentence(cols: list[list[str]], origin: str) -> Sentence:
     sent = Sentence(scheme="ud")
+    for c in cols:
+        if not _UD_ID_RE.match(c[0]):
+            raise InputError(f"not a CoNLL-U token line: {c[0][:40]!r}", origin=origin)
     words = [c for c in cols if c[0].isdigit()]  # skip multiword ranges and empty nodes
     for i, c in enumerate(words):
         if len(c) < 10:

@@ -68,7 +68,7 @@ def evaluate(nlp: Language, paths: Iterable[str | Path]) -> dict[str, Any]:
     ud = _examples(nlp, groups["ud"])
     examples = ndt + ud
     if not examples:
-        return {"files": len(files), "words": 0}
+        raise InputError("no annotated sentences found", origin=", ".join(map(str, files)))
     texts = [eg.reference.text for eg in examples]
     n_words = sum(len(eg.reference) for eg in examples)
 

@@ -65,3 +65,10 @@ def test_malformed_file_is_a_clear_error(tmp_path: Path) -> None:
     bad.write_text("1\tOrd\tord\tsubst\tsubst\tappell\tX\tSUBJ\t_\tname=O\n", encoding="utf8")
     with pytest.raises(InputError, match="malformed"):
         list(read_sentences(bad))
+
+
+def test_text_that_is_not_conllu_is_rejected(tmp_path: Path) -> None:
+    bad = tmp_path / "notes.conllu"
+    bad.write_text("Dette er ikke en CoNLL-U-fil.\n", encoding="utf8")
+    with pytest.raises(InputError, match="not a CoNLL-U token line"):
+        list(read_sentences(bad))

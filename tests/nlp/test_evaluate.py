@@ -56,6 +56,13 @@ def test_bad_path(rule_nlp: Language, tmp_path: Path) -> None:
         evaluate(rule_nlp, [tmp_path / "missing"])
 
 
+def test_empty_file_is_an_error(rule_nlp: Language, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.conll"
+    empty.write_text("\n", encoding="utf8")
+    with pytest.raises(InputError, match="no annotated sentences"):
+        evaluate(rule_nlp, [empty])
+
+
 def test_cli_reports_bad_input_without_traceback(tmp_path: Path) -> None:
     from konflikt.cli import app
 

@@ -137,6 +137,8 @@ def _np_tokens(head: Token) -> list[Token]:
     for t in toks:
         if t.i > head.i and (t.lower_ in ("som", "der", "hvor", "at") or t.pos_ in ("VERB",)):
             break
+        if t.i > head.i and t.lower_ in ("til", "overfor"):
+            break  # "opplyser departementet til nyhetsbyrået Reuters": the channel follows
         out.append(t)
     return out
 
@@ -201,6 +203,8 @@ def _np_prefix(tokens: list[Token]) -> list[Token]:
 
 def _speaker(sent: Span, verb: Token) -> SourceMention | None:
     subj = _subject(verb)
+    if subj is not None and not sent.start <= subj.i < sent.end:
+        subj = None  # the parse joined a heading line to this sentence
     # "Det hevder X": X speaks; "I en epost til nyhetsbyrået AFP skriver koalisjonen": the
     # agency is where it was sent, not who wrote it
     if subj is not None and subj.lower_ not in _BACKWARD and not _is_channel_phrase(subj):

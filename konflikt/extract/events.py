@@ -373,7 +373,12 @@ class _ArticleState:
         self.subjects: list[tuple[int, str]] = []
         parsed = doc.has_annotation("DEP")
         for ent in doc.ents:
-            if ent.label_ == "PER" and not _credit(ent):
+            if _credit(ent):
+                continue
+            if resolution.is_individual(ent.text) or ent.label_ == "PER" and (
+                resolution.resolve_place(ent.text) is None  # "Ankara" labelled a person
+            ):
+                # persons by the registry first: the recogniser may call "Trump" an organisation
                 self.persons.append((ent.start, ent.text))
                 root = ent.root
                 if parsed and root.dep_ in ("SUBJ", "nsubj") and root.head.dep_ in (
@@ -701,7 +706,9 @@ def place_mentions(text: str) -> list[Location]:
 
 
 _AFTER_PREP_RE = re.compile(
-    r"\b(?:i|på|til|ved|utenfor|nær|fra|frå)\s+([A-ZÆØÅ][\wæøåÆØÅ-]+(?:\s+[A-ZÆØÅ][\wæøå-]+)?)"
+    r"\b(?:i|på|til|ved|utenfor|nær|fra|frå)\s+"
+    r"(?:(?:byen|landsbyen|havnebyen|hovedstaden|provinsen|regionen|området|fylket|delstaten)\s+)?"
+    r"([A-ZÆØÅ][\wæøåÆØÅ-]+(?:\s+[A-ZÆØÅ][\wæøå-]+)?)"
 )
 
 
@@ -1188,13 +1195,22 @@ def _answers_to_requests(candidates: list[_Candidate]) -> None:
         if e.event_type == "REQUEST" and e.actor is not None and e.actor.start is not None:
             last_request = c
         elif (e.event_type in ANSWERS and e.recipient is None and last_request is not None
-              and c.sentence_index - last_request.sentence_index <= ANSWER_DISTANCE):  # fmt: skip
+              and c.sentence_index - last_request.sentence_index <= ANSWER_DISTANCE
+              and not _denial(e)):  # fmt: skip
             asker = last_request.event.actor
             if asker is not None and not (e.actor is not None and e.actor.text == asker.text):
                 e.recipient = Party(
                     text=asker.text, start=asker.start, end=asker.end, name=asker.name,
                     kind=asker.kind, country=asker.country,
                 )  # fmt: skip
+
+
+def _denial(event: Event) -> bool:
+    """"avviser at det pågår samtaler": a denial of something said, not an answer to a request."""
+    if event.trigger_end is None:
+        return False
+    after = event.evidence.sentence[event.trigger_end - event.evidence.start :].lower().split()
+    return bool(after) and after[0] in ("at", "påstandene", "anklagene", "opplysningene")
 
 
 def _add_quantities(event: Event, extra: list[Quantity]) -> None:

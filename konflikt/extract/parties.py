@@ -485,6 +485,9 @@ def find_parties(  # fmt: skip
         actor = linear_span(trigger, sent)
     elif _has_parse(sent):
         a, r = parse_parties(trigger, event_type, pos)
+        # the parse may join a heading line to the sentence: keep to the sentence's words
+        a = a if a is not None and sent.start <= a.i < sent.end else None
+        r = r if r is not None and sent.start <= r.i < sent.end else None
         actor = np_span(a) if a is not None else None
         recipient = np_span(r) if r is not None else None
     if actor is None or (recipient is None and pos != "noun"):

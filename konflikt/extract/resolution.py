@@ -34,6 +34,17 @@ def resolve_actor(text: str) -> tuple[str, str, str | None] | None:
     return ref.name, ref.kind, ref.country
 
 
+@lru_cache(maxsize=4096)
+def is_individual(text: str) -> bool:
+    """Whether the registry knows `text` as one person (a person, or someone with an
+    affiliation: "Trump" → Donald Trump, United States)."""
+    fn = _function("konflikt.resolve.actors", "resolve_actor")
+    ref = fn(text) if fn is not None and text.strip() else None
+    if ref is None:
+        return False
+    return ref.kind == "person" or getattr(ref, "affiliation", None) is not None
+
+
 @lru_cache(maxsize=2048)
 def find_actor_mentions(text: str) -> tuple[tuple[int, int, str, str, str | None], ...]:
     """(start, end, name, kind, country) for registry actors in `text`, non-overlapping."""

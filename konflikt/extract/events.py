@@ -487,6 +487,8 @@ def _not_a_recipient(
     text = tokens.text
     if text.lower() in PRONOUNS or not text[:1].isupper():
         return False
+    if doc[span.head].ent_type_ == "PER" or resolution.is_individual(text):
+        return False  # "Lyra McKee" is a person, whatever town shares the name
     ref = resolution.resolve_actor(text)
     if ref is None or ref[1] in ("person", "other"):
         # a capitalised name the registry does not know as a party: a place if the gazetteer

@@ -453,10 +453,10 @@ def _party(span: PartySpan | None, state: _ArticleState) -> Party | None:
         end=tokens.end_char + state.offset,
     )
     ref = resolution.resolve_actor(text)
-    if ref is not None:
+    head = doc[span.head]
+    if ref is not None and not (ref[0] == text and (named := _named_by_copula(head))):
         party.name, party.kind, party.country = ref
         return party
-    head = doc[span.head]
     if text.lower() in PERSON_PRONOUNS:
         name = state.antecedent(span.start)
         if name:
@@ -467,7 +467,21 @@ def _party(span: PartySpan | None, state: _ArticleState) -> Party | None:
     elif head.ent_type_ == "PER":
         ent_text = next((e.text for e in doc.ents if e.start <= head.i < e.end), head.text)
         party.name, party.kind = state.full_person(ent_text), "person"
+    elif (named := _named_by_copula(head)) is not None:
+        party.name, party.kind = state.full_person(named), "person"
     return party
+
+
+def _named_by_copula(head: Token) -> str | None:
+    """"Høyreekstremisten som er pågrepet, er ifølge NRK Greg Johnson": the person the
+    description is said to be (a person named after the main verb "er/var")."""
+    if head.dep_ not in ("SUBJ", "nsubj") or head.head.lemma_ not in ("være", "vere"):
+        return None
+    copula = head.head
+    # the last person named after the copula ("er ifølge Filter Nyheter Greg Johnson": an
+    # attribution may come between)
+    names = [e.text for e in head.sent.ents if e.start > copula.i and e.label_ == "PER"]
+    return names[-1] if names else None
 
 
 def _not_a_recipient(

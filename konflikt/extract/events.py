@@ -1145,13 +1145,14 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
                 # "Hun mener det bør innføres sanksjoner mot X": her request, not a sanction.
                 event_type, mode, stance = "REQUEST", None, "asserted"
                 actor, a_span = source, None
-            if event_type == "RETREAT" and stance == "future":
-                # An announced withdrawal is a verbal concession (manual §2, PLOVER).
-                event_type, mode, stance = "CONCEDE", None, "asserted"
             if date is not None and date.start and stance == "asserted" and article.published:
                 pub = parse_published(article.published)
                 if pub is not None and pub.date is not None and date.start > pub.date.isoformat():
                     stance = "future"
+            if event_type == "RETREAT" and stance == "future":
+                # An announced withdrawal is a verbal concession (manual §2, PLOVER), and the
+                # announcement is made now.
+                event_type, mode, stance = "CONCEDE", None, "asserted"
             if _told_before(trig) and not (
                 date or quantities or a_span or r_span or span_places(sent)
             ):

@@ -21,7 +21,7 @@ from konflikt.paths import DATA_DIR
 CUES_PATH = DATA_DIR / "event_cues.yaml"
 CUE_KEYS = frozenset(
     {"lemma", "pos", "forms", "mode", "with", "context", "not_with", "weak", "role",
-     "combatant", "confidence"}
+     "combatant", "confidence", "ongoing"}
 )  # fmt: skip
 ROLES = frozenset({"claim"})
 # How far (in tokens) a particle or object word of a multiword cue may follow the verb:
@@ -51,6 +51,7 @@ class Cue:
     role: str | None = None
     combatant: bool = False
     confidence: float = 0.6
+    ongoing: bool = False
 
 
 @dataclass(slots=True)
@@ -129,6 +130,7 @@ def _cue(event_type: str, raw: dict[str, Any]) -> Cue:
         role=raw.get("role"),
         combatant=bool(raw.get("combatant", False)),
         confidence=float(raw.get("confidence", 0.6)),
+        ongoing=bool(raw.get("ongoing", False)),
     )
 
 

@@ -937,7 +937,7 @@ def _quoted(trig: Trigger, sent: Span) -> bool:
 
 def _definite(trig: Trigger) -> bool:
     """A definite event noun ("angrepet", "opptøyene") refers to an event already told."""
-    if trig.cue.pos != "noun":
+    if trig.cue.pos != "noun" or trig.cue.ongoing:
         return False
     tok = trig.token
     if "Def" in tok.morph.get("Definite"):
@@ -995,7 +995,7 @@ def _duplicate(c: _Candidate, kept: Iterable[_Candidate], lenient: bool) -> _Can
             c.recipient_key is not None and k.recipient_key is not None
             and _same_key(c.recipient_key, k.recipient_key)
         )  # fmt: skip
-        if lenient or same:
+        if same or lenient and not _new_named_actor(c, k):
             return k
     return None
 
@@ -1069,7 +1069,14 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
             if is_background(sent.text[slice(*clause_bounds(sent.text, trig_char))]):
                 background_types.add(cue.event_type)
                 continue
-            a_span, r_span = find_parties(sent, trig.token, cue.event_type, cue.pos, mentions)
+            src_tokens = None
+            if sources[si] is not None and sources[si].start >= 0:
+                told_by = doc.char_span(sources[si].start, sources[si].end,
+                                        alignment_mode="expand")  # fmt: skip
+                src_tokens = (told_by.start, told_by.end) if told_by is not None else None
+            a_span, r_span = find_parties(
+                sent, trig.token, cue.event_type, cue.pos, mentions, src_tokens
+            )
             if r_span is not None and doc[r_span.start : r_span.end].text.lower() in PLURAL:
                 r_span = _plural_antecedent(sent, r_span, a_span) or r_span
             if a_span is not None and doc[a_span.start : a_span.end].text.lower() in PLURAL:

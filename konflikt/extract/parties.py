@@ -35,6 +35,9 @@ PASSIVE_AUX = frozenset({"bli", "verte", "ble", "blir", "blitt", "vart", "vert",
 BE_AUX = frozenset({"være", "vere", "er", "var", "vært", "vore"})
 RELATIVE = frozenset({"som", "der", "hvor", "kor"})
 NP_MAX_TOKENS = 12
+# Prepositions through which the subject of a verb takes part in an event noun: "deltok i
+# demonstrasjonen", "gikk til angrep på", "svarte med portforbud".
+TAKING_PART = frozenset({"i", "på", "til", "med", "mot", "for", "under", "av"})
 LINEAR_WINDOW = 12  # tokens searched on each side of the trigger without a parse
 
 
@@ -336,7 +339,9 @@ def _noun_parties(noun: Token, event_type: str) -> tuple[Token | None, Token | N
     if actor is None:
         head = noun.head
         if noun.dep_ in ("PUTFYLL", "pobj", "obl", "nmod") and head is not noun:
-            head = head.head  # the preposition's head
+            # "deltok i demonstrasjonen": the preposition's verb; "sendte direkte fra
+            # kamphandlingene": the sender takes no part
+            head = head.head if head.lower_ in TAKING_PART else noun
         if head is not noun and head.pos_ in ("VERB", "AUX"):
             chain = verb_chain(head)
             subj = _child(chain, SUBJ)
@@ -476,6 +481,7 @@ def mention_parties(
 def find_parties(  # fmt: skip
     sent: Span, trigger: Token, event_type: str, pos: str,
     mentions: Callable[[], list[PartySpan]] | None = None,
+    avoid: tuple[int, int] | None = None,
 ) -> tuple[PartySpan | None, PartySpan | None]:
     """Actor and recipient spans for one trigger: from the parse, else from registry actor
     mentions near the trigger (`mentions()` gives them as token spans; called only when
@@ -497,6 +503,11 @@ def find_parties(  # fmt: skip
         # registry mentions (a costlier scan) only where word order found no candidate
         need = actor is None and la is None
         ma, mr = mention_parties(trigger, mentions() if mentions and need else [], passive)
+        # a guess by word order is never the one who tells it ("sier Bali at kampene pågår")
+        if ma is not None and avoid is not None and avoid[0] <= ma.head < avoid[1]:
+            ma = None
+        if la is not None and avoid is not None and avoid[0] <= la.i < avoid[1]:
+            la = None
         if actor is None:
             if ma is not None and (recipient is None or ma.head != recipient.head):
                 actor = ma

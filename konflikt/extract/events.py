@@ -61,6 +61,8 @@ COMBATANT_WORDS = (
 )  # fmt: skip
 COMBATANT_KINDS = frozenset({"state_forces", "armed_group", "rebel"})
 PERSON_PRONOUNS = frozenset({"han", "hun", "ho", "ham", "henne"})
+# Events a speaker reports rather than does: the speaker is not their actor.
+REPORTED_NOT_DONE = frozenset({"ASSAULT", "PROTEST", "MOBILIZE", "RETREAT", "AID"})
 # Sources that, telling an event with no actor of its own, are taken to have done it.
 AUTHORITY_KINDS = frozenset({"government", "police", "state_forces", "igo"})
 PRONOUNS = PERSON_PRONOUNS | {"de", "dei", "dem", "vi", "oss", "den", "det", "seg", "hen"}
@@ -1089,6 +1091,10 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
                 r_span = None
             if a_span is not None and _speaker_or_channel(a_span, sources[si], doc):
                 a_span = None
+            if a_span is not None and cue.event_type in REPORTED_NOT_DONE and src_tokens and (
+                a_span.start < src_tokens[1] and src_tokens[0] < a_span.end
+            ):
+                a_span = None  # "Bali sier kampene pågår": the speaker reports the fighting
             actor, recipient = _party(a_span, state), _party(r_span, state)
             taken = [
                 (doc[p.start].idx - sent.start_char,

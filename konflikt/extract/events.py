@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 from spacy.tokens import Doc, Span, Token
 
+from konflikt.errors import ExtractionError
 from konflikt.extract import resolution
 from konflikt.extract.attribution import SourceMention, attribute
 from konflikt.extract.context import Part, is_background, off_topic, sentence_part
@@ -1017,6 +1018,13 @@ def warm_up() -> None:
 def extract_events(doc: Doc, article: Article) -> list[Event]:
     """The events of one article. `doc` is the parse of `article.text[article.body_start:]`;
     every character offset in the result is into `article.text`."""
+    if not len(doc) or not doc.text.strip():
+        return []
+    if not doc.has_annotation("SENT_START") and not doc.has_annotation("DEP"):
+        raise ExtractionError(
+            "the parsed text has no sentence boundaries; parse it with konflikt.nlp.load(lang)",
+            origin=article.origin or article.id,
+        )
     if off_topic(article, doc) is not None:
         return []
     state = _ArticleState(doc, article)

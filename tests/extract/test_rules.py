@@ -84,3 +84,15 @@ def test_negated_and_hypothetical_are_not_coded() -> None:
 
 def test_sports_are_not_coded() -> None:
     assert run("Spissen scoret to mål, og treneren var fornøyd med laget.") == []
+
+
+def test_unparsed_doc_is_a_clear_error_and_empty_text_no_events() -> None:
+    import pytest
+
+    from konflikt.errors import ExtractionError
+
+    bare = spacy.blank("nb")("Politiet pågrep tre menn.")
+    with pytest.raises(ExtractionError, match="no sentence boundaries"):
+        extract_events(bare, Article(id="e", text=bare.text))
+    empty = NLP("")
+    assert extract_events(empty, Article(id="e", text="")) == []

@@ -82,6 +82,7 @@ class _Words:
     months: dict[str, int]
     day_parts: tuple[str, ...]
     day_lead: tuple[str, ...]
+    day_forward: tuple[str, ...]
     relative_days: dict[str, int]
 
 
@@ -93,6 +94,7 @@ def _words() -> _Words:
         months={str(k): int(v) for k, v in raw["months"].items()},
         day_parts=tuple(str(x) for x in raw["day_parts"]),
         day_lead=tuple(str(x) for x in raw["day_lead"]),
+        day_forward=tuple(str(x) for x in raw["day_forward"]),
         relative_days={str(k): int(v) for k, v in raw["relative_days"].items()},
     )
 
@@ -105,7 +107,7 @@ def _alt(words: Any) -> str:
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     w = _words()
     wd, mo = _alt(w.weekdays), _alt(w.months)
-    parts, lead = _alt(w.day_parts), _alt(w.day_lead)
+    parts, lead = _alt(w.day_parts), _alt((*w.day_lead, *w.day_forward))
     count = r"(?P<n>\d+|[a-zæøå]+)"
     flags = re.IGNORECASE
     specs = [
@@ -228,7 +230,11 @@ def _resolve(name: str, m: re.Match[str], pub: Published | None) -> tuple[Any, A
         d = day + timedelta(days=w.relative_days[g["rel"].lower()])
         return d, d, "day"
     if name == "weekday":
-        d = _last_weekday(day, w.weekdays[g["wd"].lower()])
+        weekday = w.weekdays[g["wd"].lower()]
+        if (g.get("lead") or "").lower() in w.day_forward:
+            d = day + timedelta(days=(weekday - day.weekday()) % 7 or 7)  # "innen fredag"
+        else:
+            d = _last_weekday(day, weekday)
         return d, d, "day"
     return None, None, None
 

@@ -1166,7 +1166,10 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
                 # "Hun mener det bør innføres sanksjoner mot X": her request, not a sanction.
                 event_type, mode, stance = "REQUEST", None, "asserted"
                 actor, a_span = source, None
-            if date is not None and date.start and stance == "asserted" and article.published:
+            # a date after publication makes a deed planned; a promise or demand with a
+            # deadline is still made now
+            if (date is not None and date.start and stance == "asserted" and article.published
+                    and event_type not in VERBAL_ACTS):  # fmt: skip
                 pub = parse_published(article.published)
                 if pub is not None and pub.date is not None and date.start > pub.date.isoformat():
                     stance = "future"

@@ -50,3 +50,12 @@ def test_no_dates_in_plain_text() -> None:
 @pytest.mark.parametrize("value", ["", "i går", "2019-13-01", "14.10.2017"])
 def test_bad_published(value: str) -> None:
     assert parse_published(value) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [("skal løslates innen fredag", "2023-10-13"), ("møtes neste mandag", "2023-10-16")],
+)
+def test_forward_weekdays(text: str, start: str) -> None:
+    [d] = find_dates(text, "2023-10-09")  # a Monday
+    assert d.start == start

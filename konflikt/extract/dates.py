@@ -239,6 +239,22 @@ def _resolve(name: str, m: re.Match[str], pub: Published | None) -> tuple[Any, A
     return None, None, None
 
 
+def next_occurrence(mention_text: str, published: str | None) -> tuple[str, str] | None:
+    """For a weekday told about a planned event ("skal møtes torsdag"): the first such day
+    after publication, as (start, end); None when the text is no plain weekday."""
+    pub = parse_published(published)
+    if pub is None or pub.date is None:
+        return None
+    words = _words()
+    names = [w for w in re.findall(r"[a-zæøå]+", mention_text.lower()) if w in words.weekdays]
+    if not names:
+        return None
+    day = pub.date
+    weekday = words.weekdays[names[-1]]
+    d = day + timedelta(days=(weekday - day.weekday()) % 7 or 7)
+    return d.isoformat(), d.isoformat()
+
+
 def find_dates(text: str, published: str | None) -> list[DateMention]:
     """All temporal expressions in `text`, longest first where they overlap, in text order."""
     pub = parse_published(published)

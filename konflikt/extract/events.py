@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -26,7 +26,7 @@ from konflikt.extract import resolution
 from konflikt.extract.attribution import SourceMention, attribute
 from konflikt.extract.context import Part, is_background, off_topic, sentence_part
 from konflikt.extract.cues import WITH_WINDOW, Cue, lexicon
-from konflikt.extract.dates import DateMention, find_dates, parse_published
+from konflikt.extract.dates import DateMention, find_dates, next_occurrence, parse_published
 from konflikt.extract.parties import (
     LINEAR_WINDOW,
     PartySpan,
@@ -129,6 +129,7 @@ class Trigger:
     token: Token
     cue: Cue
     end: int  # token index after the last word of the cue (particles included)
+    others: list[Trigger] = field(default_factory=list)  # more words for the same event
 
 
 @dataclass(slots=True)
@@ -323,7 +324,9 @@ def select_triggers(sent: Span) -> list[Trigger]:
         triggers = indefinite or triggers
     kept: list[Trigger] = []
     for trig in triggers:
-        if any(k.cue.event_type == trig.cue.event_type for k in kept):
+        first = next((k for k in kept if k.cue.event_type == trig.cue.event_type), None)
+        if first is not None:
+            first.others.append(trig)  # "ble drept da styrker beskjøt": one event, two words
             continue
         kept.append(trig)
     return kept
@@ -345,7 +348,8 @@ def _mode(trig: Trigger, sent: Span, vocab: set[str]) -> str | None:
 
 
 def _other_modes(triggers: list[Trigger], trig: Trigger) -> str | None:
-    for t in triggers:
+    """The mode one of the event's other words gives ("drept da styrkene beskjøt")."""
+    for t in [*trig.others, *triggers]:
         if t.cue.event_type == trig.cue.event_type and t.cue.mode:
             return t.cue.mode
     return None
@@ -1087,6 +1091,22 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
             a_span, r_span = find_parties(
                 sent, trig.token, cue.event_type, cue.pos, mentions, src_tokens
             )
+            for other in trig.others:
+                if a_span is not None and r_span is not None:
+                    break
+                # the other words for this event may carry the parties ("30 sivile ble drept
+                # da russiske styrker beskjøt markedet": the shelling has the actor)
+                oa, orr = find_parties(
+                    sent, other.token, cue.event_type, other.cue.pos, mentions, src_tokens
+                )
+                if a_span is None and oa is not None and (
+                    r_span is None or oa.head != r_span.head
+                ):
+                    a_span = oa
+                if r_span is None and orr is not None and (
+                    a_span is None or orr.head != a_span.head
+                ):
+                    r_span = orr
             if r_span is not None and doc[r_span.start : r_span.end].text.lower() in PLURAL:
                 r_span = _plural_antecedent(sent, r_span, a_span) or r_span
             if a_span is not None and doc[a_span.start : a_span.end].text.lower() in PLURAL:
@@ -1173,6 +1193,13 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
                 pub = parse_published(article.published)
                 if pub is not None and pub.date is not None and date.start > pub.date.isoformat():
                     stance = "future"
+            if stance == "future" and date is not None and date.start and article.published and (
+                date.precision == "day" and date.start <= article.published[:10]
+            ):
+                # "Sikkerhetsrådet skal møtes torsdag": the coming Thursday, not the last one
+                coming = next_occurrence(date.text, article.published)
+                if coming is not None:
+                    date.start, date.end = coming
             if event_type == "RETREAT" and stance == "future":
                 # An announced withdrawal is a verbal concession (manual §2, PLOVER), and the
                 # announcement is made now.

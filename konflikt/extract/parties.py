@@ -288,6 +288,9 @@ def parse_parties(trigger: Token, event_type: str, pos: str) -> tuple[Token | No
         subj = _controller(chain)  # "de kommer til å støtte SDF"
     preps = lex.recipient_preps | lex.preps_by_type.get(event_type, frozenset())
     obj = _child([trigger], OBJ) or _pp_object([trigger], preps)
+    if obj is not None and not_a_party_head(obj):
+        # "avviste kritikken fra EU", "godtok kravet fra demonstrantene": whose it was
+        obj = _pp_object([obj], frozenset({"fra", "frå"})) or obj
     if is_passive(trigger, chain):
         agent = _pp_object(chain, frozenset({"av"}))
         if event_type == "MOBILIZE" and agent is None:

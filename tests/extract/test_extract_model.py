@@ -87,3 +87,22 @@ def test_dev_gold_quality_gate() -> None:
     fields = result["fields"]
     assert fields["actor"] >= 0.75 and fields["location"] >= 0.85
     assert fields["source"] >= 0.85 and fields["stance"] >= 0.9
+
+
+def test_one_event_from_two_words_planned_meeting_and_whose_request() -> None:
+    from konflikt.nlp import load
+
+    text = (
+        "Minst 30 sivile ble drept da soldater beskjøt markedet i Aleppo tirsdag.\n"
+        "Sikkerhetsrådet skal møtes torsdag.\n"
+        "Statsministeren avviser kritikken fra opposisjonen.\n"
+    )
+    events = extract_events(load("nb")(text), Article(id="m2", text=text, published="2023-11-22"))
+    attack = by_type(events, "ASSAULT")
+    assert attack.actor is not None and "soldater" in attack.actor.text
+    assert attack.mode == "heavy-weapons" and 30 in [q.best for q in attack.quantities]
+    meeting = by_type(events, "CONSULT")
+    assert meeting.stance == "future"
+    assert meeting.date is not None and meeting.date.start == "2023-11-23"  # the coming Thursday
+    reject = by_type(events, "REJECT")
+    assert reject.recipient is not None and reject.recipient.text == "opposisjonen"

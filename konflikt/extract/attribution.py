@@ -92,7 +92,9 @@ def _lex() -> _Lex:
 
 def _is_speech(tok: Token) -> bool:
     lex = _lex()
-    return tok.lower_ in lex.speech or (tok.lemma_.lower() in lex.speech and tok.pos_ != "NOUN")
+    if tok.pos_ in ("NOUN", "PROPN", "ADJ"):  # "flere mistenkte er pågrepet"
+        return False
+    return tok.lower_ in lex.speech or tok.lemma_.lower() in lex.speech
 
 
 def _clean_span(tokens: list[Token]) -> list[Token]:

@@ -73,6 +73,8 @@ NOUN_LEFT = frozenset({"mot", "om", "for", "av", "med", "til", "en", "ei", "et",
                        "de", "disse", "flere", "mange", "alle", "nye", "sine", "sin"})  # fmt: skip
 VERB_LEFT = frozenset({"ble", "blir", "er", "var", "har", "hadde", "vil", "skal", "kan", "å",
                        "vart", "vert", "blitt"})  # fmt: skip
+PLACE_NOUNS = frozenset({"byen", "landsbyen", "havnebyen", "hovedstaden", "provinsen",
+                         "regionen", "området", "fylket", "delstaten", "bydelen"})  # fmt: skip
 PLACE_PREPS = frozenset({"i", "på", "ved", "utenfor", "nær", "sør", "nord", "øst", "vest", "fra"})
 
 
@@ -619,7 +621,9 @@ def _location(
 
     def score(loc: Location) -> tuple[int, int, int, int, int]:
         start = loc.start or 0
-        before = sent.text[max(0, start - 12) : start].lower().split()
+        before = sent.text[max(0, start - 24) : start].lower().split()
+        if before and before[-1] in PLACE_NOUNS:  # "i byen Ségou"
+            before = before[:-1]
         prep = 0 if before and before[-1] in PLACE_PREPS else 1
         outside = 0 if lo <= start < hi else 1
         return (outside, _describes_noun(sent, start, trig, actor_range), prep,

@@ -144,6 +144,12 @@ def _own_subject_after_men(conj: Token) -> bool:
 
 
 def is_passive(tok: Token, chain: list[Token]) -> bool:
+    # only the verb's own auxiliaries: "Hæren har sendt ..., og flere er pågrepet" joins a
+    # passive to an active clause
+    for n, t in enumerate(chain):
+        if t.dep_ in COORD and any(c.dep_ in SUBJ for c in t.children):
+            chain = chain[: n + 1]  # a conjunct with its own subject has its own auxiliaries
+            break
     morph = tok.morph
     if "Pass" in morph.get("Voice") or "pass" in tok.tag_:
         return True
@@ -414,8 +420,8 @@ def linear_parties(
         # "å" and "at" open what was asked, promised or refused, not whom
         if t.text in (",", ";", ":") or t.lower_ in ("mens", "men", "samtidig") or (
             t.lower_ in ("å", "at") and stop_at_content
-        ):
-            hi = t.i
+        ) or (t.lower_ == "og" and t.i + 1 < hi and doc[t.i + 1].pos_ in ("VERB", "AUX")):
+            hi = t.i  # "fordømt angrepet og oppfordrer myndighetene": a new verb, a new event
             break
     for t in doc[trigger.i + 1 : hi]:
         if is_party_token(t, sent) and not _after_place_prep(doc, t.i):

@@ -1198,7 +1198,7 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
                 if pub is not None and pub.date is not None and date.start > pub.date.isoformat():
                     stance = "future"
             if stance == "future" and date is not None and date.start and article.published and (
-                date.precision == "day" and date.start <= article.published[:10]
+                date.precision == "day" and date.start < article.published[:10]
             ):
                 # "Sikkerhetsrådet skal møtes torsdag": the coming Thursday, not the last one
                 coming = next_occurrence(date.text, article.published)

@@ -771,43 +771,6 @@ def _main_place(sentences: list[Span], article: Article) -> Location | None:
     )  # fmt: skip
 
 
-def _describes_noun(sent: Span, start: int, trig: Trigger, actor: tuple[int, int] | None) -> int:
-    """1 for a place in a phrase that describes the actor ("en opprørsgruppe i Syria"): where
-    the actor is from, not necessarily where the event is (the place of an attacked object,
-    "kontorer i Nord-Libanon", is the event's); else 0. `actor`: its token range."""
-    doc = sent.doc
-    if not doc.has_annotation("DEP"):
-        return 0
-    span = sent.char_span(start, start + 1, alignment_mode="expand")
-    if span is None:
-        return 0
-    prep = span[0].head
-    if prep.pos_ != "ADP" or prep.dep_ not in ("ATR", "nmod"):
-        return 0
-    owner = prep.head
-    if actor is None or owner.i == trig.token.i or owner.pos_ not in ("NOUN", "PROPN"):
-        return 0
-    return 1 if actor[0] <= owner.i < actor[1] else 0
-
-
-def _genitive_country(loc: Location, text: str) -> bool:
-    """"Italias innenriksminister", "Tyrkias økonomi": a country as owner, not as the place."""
-    if loc.precision != "country" or not loc.text.endswith("s") or loc.start is None:
-        return False
-    before = text[max(0, loc.start - 12) : loc.start].lower().split()
-    return not (before and before[-1] in PLACE_PREPS)
-
-
-def _copy_location(loc: Location | None) -> Location | None:
-    if loc is None:
-        return None
-    return Location(
-        text=loc.text, start=loc.start, end=loc.end, name=loc.name,
-        geonames_id=loc.geonames_id, country=loc.country, admin1=loc.admin1, lat=loc.lat,
-        lon=loc.lon, precision=loc.precision,
-    )  # fmt: skip
-
-
 def _date(sent: Span, trig: Trigger, mentions: list[DateMention], offset: int) -> EventDate | None:
     if not mentions:
         return None

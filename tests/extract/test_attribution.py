@@ -6,7 +6,7 @@ import spacy
 from spacy.language import Language
 
 from konflikt.extract.attribution import attribute, sentence_source
-from konflikt.extract.events import segments
+from konflikt.extract.triggers import segments
 
 
 def blank() -> Language:

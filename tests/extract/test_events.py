@@ -7,7 +7,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc
 
 from konflikt.extract import extract_events
-from konflikt.extract.events import segments, select_triggers
+from konflikt.extract.triggers import segments, select_triggers
 from konflikt.model import Article
 
 # "Politiet har arrestert en mann i Oslo."

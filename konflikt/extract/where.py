@@ -1,0 +1,198 @@
+"""Where an event happened: the place named in its sentence (the trigger's clause first, after
+a place preposition first, finest first, nearest first), else the article's main place."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span
+
+from konflikt.extract import resolution
+from konflikt.extract.triggers import Trigger, clause_bounds
+from konflikt.model import Article, Location
+
+if TYPE_CHECKING:
+    from konflikt.extract.events import _ArticleState
+
+
+PLACE_NOUNS = frozenset({"byen", "landsbyen", "havnebyen", "hovedstaden", "provinsen",
+                         "regionen", "området", "fylket", "delstaten", "bydelen"})  # fmt: skip
+
+
+PLACE_PREPS = frozenset({"i", "på", "ved", "utenfor", "nær", "sør", "nord", "øst", "vest", "fra"})
+
+
+MAIN_PLACE_CHARS = 1000
+
+
+def event_location(
+    sent: Span, trig: Trigger, state: _ArticleState, taken: list[tuple[int, int]],
+    actor_range: tuple[int, int] | None = None,
+) -> Location | None:
+    """The event's place: a place named in the sentence (in the trigger's clause first, after a
+    place preposition first, finest first, nearest first), not one that names a party or the
+    speaker (`taken`: their character spans in the sentence); else the article's main place."""
+    mentions = [
+        m for m in span_places(sent)
+        if m.start is not None and m.end is not None
+        and not any(m.start < e and s < m.end for s, e in taken)
+        and not _genitive_country(m, sent.text)
+        and not (m.text.isupper() and m.precision != "country")  # "IS" is no town "Is"
+    ]  # fmt: skip
+    if not mentions:
+        return copy_location(state.main())
+    trig_char = trig.token.idx - sent.start_char
+    lo, hi = clause_bounds(sent.text, trig_char)
+    rank = {"place": 0, "admin1": 1, "country": 2, None: 3}
+
+    def score(loc: Location) -> tuple[int, int, int, int, int]:
+        start = loc.start or 0
+        before = sent.text[max(0, start - 24) : start].lower().split()
+        if before and before[-1] in PLACE_NOUNS:  # "i byen Ségou"
+            before = before[:-1]
+        prep = 0 if before and before[-1] in PLACE_PREPS else 1
+        outside = 0 if lo <= start < hi else 1
+        return (outside, _describes_noun(sent, start, trig, actor_range), prep,
+                rank.get(loc.precision, 3), abs(start - trig_char))  # fmt: skip
+
+    best = min(mentions, key=score)
+    if score(best)[1]:
+        # only a place that describes a party ("en opprørsgruppe i Syria"): the story's own
+        # place is better when it lies in that country and is finer
+        main = state.main()
+        if main is not None and main.country == best.country and (
+            rank.get(main.precision, 3) < rank.get(best.precision, 3)
+        ):
+            return copy_location(main)
+    loc = copy_location(best)
+    if loc is not None and best.start is not None and best.end is not None:
+        loc.start = sent.start_char + best.start + state.offset
+        loc.end = sent.start_char + best.end + state.offset
+    return loc
+
+
+def _describes_noun(sent: Span, start: int, trig: Trigger, actor: tuple[int, int] | None) -> int:
+    """1 for a place in a phrase that describes the actor ("en opprørsgruppe i Syria"): where
+    the actor is from, not necessarily where the event is (the place of an attacked object,
+    "kontorer i Nord-Libanon", is the event's); else 0. `actor`: its token range."""
+    doc = sent.doc
+    if not doc.has_annotation("DEP"):
+        return 0
+    span = sent.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return 0
+    prep = span[0].head
+    if prep.pos_ != "ADP" or prep.dep_ not in ("ATR", "nmod"):
+        return 0
+    owner = prep.head
+    if actor is None or owner.i == trig.token.i or owner.pos_ not in ("NOUN", "PROPN"):
+        return 0
+    return 1 if actor[0] <= owner.i < actor[1] else 0
+
+
+def _genitive_country(loc: Location, text: str) -> bool:
+    """"Italias innenriksminister", "Tyrkias økonomi": a country as owner, not as the place."""
+    if loc.precision != "country" or not loc.text.endswith("s") or loc.start is None:
+        return False
+    before = text[max(0, loc.start - 12) : loc.start].lower().split()
+    return not (before and before[-1] in PLACE_PREPS)
+
+
+def copy_location(loc: Location | None) -> Location | None:
+    if loc is None:
+        return None
+    return Location(
+        text=loc.text, start=loc.start, end=loc.end, name=loc.name,
+        geonames_id=loc.geonames_id, country=loc.country, admin1=loc.admin1, lat=loc.lat,
+        lon=loc.lon, precision=loc.precision,
+    )  # fmt: skip
+
+
+PLACE_LABELS = frozenset({"GPE_LOC", "LOC", "GPE"})
+
+
+def span_places(sent: Span) -> list[Location]:
+    """Places named in a parsed sentence: its place entities (and country-as-party entities
+    after a place preposition, "i Tyrkia"), resolved through the gazetteer, plus smaller
+    places after a place preposition. Cheaper than a gazetteer scan of the text; the scan is
+    the fallback for a pipeline without entities."""
+    if not sent.doc.has_annotation("ENT_IOB"):
+        return place_mentions(sent.text)
+    base = sent.start_char
+    found: list[Location] = []
+    for ent in sent.ents:
+        prev = sent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        if ent.label_ not in PLACE_LABELS and not (
+            ent.label_ == "GPE_ORG" and prev in PLACE_PREPS
+        ):
+            continue
+        loc = resolution.resolve_place(ent.text)
+        if loc is not None:
+            loc.start, loc.end = ent.start_char - base, ent.end_char - base
+            found.append(loc)
+    covered = [(m.start or 0, m.end or 0) for m in found]
+    for m in _AFTER_PREP_RE.finditer(sent.text):
+        start, end = m.start(1), m.end(1)
+        if any(s <= start < e for s, e in covered):
+            continue
+        loc = resolution.resolve_place(m.group(1))
+        if loc is not None:
+            loc.start, loc.end = start, end
+            found.append(loc)
+    return sorted(found, key=lambda loc: loc.start or 0)
+
+
+def place_mentions(text: str) -> list[Location]:
+    """Places named in `text`: the gazetteer scan, plus capitalised names after a place
+    preposition that the gazetteer knows as smaller places ("brakt til Lampedusa")."""
+    found = resolution.find_place_mentions(text)
+    covered = [(m.start or 0, m.end or 0) for m in found]
+    for m in _AFTER_PREP_RE.finditer(text):
+        start, end = m.start(1), m.end(1)
+        if any(s <= start < e for s, e in covered):
+            continue
+        loc = resolution.resolve_place(m.group(1))
+        if loc is not None:
+            loc.start, loc.end = start, end
+            found.append(loc)
+    return sorted(found, key=lambda loc: loc.start or 0)
+
+
+_AFTER_PREP_RE = re.compile(
+    r"\b(?:i|på|til|ved|utenfor|nær|fra|frå)\s+"
+    r"(?:(?:byen|landsbyen|havnebyen|hovedstaden|provinsen|regionen|området|fylket|delstaten)\s+)?"
+    r"([A-ZÆØÅ][\wæøåÆØÅ-]+(?:\s+[A-ZÆØÅ][\wæøå-]+)?)"
+)
+
+
+def main_place(sentences: list[Span], article: Article) -> Location | None:
+    """The place the story is about: the most named place in the headline (counted twice) and
+    the opening sentences, a town before its country when the country is the most named (the
+    town is then at least as right, and finer). Scanned per sentence, so the scans are reused
+    for the events' own places."""
+    title = place_mentions(article.title) if article.title else []
+    found = title + title
+    for s in sentences:
+        if s.start_char < MAIN_PLACE_CHARS:
+            found += span_places(s)
+    counts: dict[str, tuple[int, Location]] = {}
+    for loc in found:
+        if loc.text.isupper() and loc.precision != "country":
+            continue
+        key = loc.name or loc.text
+        n, _ = counts.get(key, (0, loc))
+        counts[key] = (n + 1, loc)
+    if not counts:
+        return None
+    ranked = sorted(counts.values(), key=lambda nl: (-nl[0], nl[1].precision != "place"))
+    best = ranked[0][1]
+    if best.precision == "country":
+        towns = [loc for n, loc in ranked if loc.country == best.country and n >= 2
+                 and loc.precision in ("place", "admin1")]  # fmt: skip
+        if towns:
+            best = towns[0]
+    return Location(
+        text=best.text, name=best.name, geonames_id=best.geonames_id, country=best.country,
+        admin1=best.admin1, lat=best.lat, lon=best.lon, precision=best.precision,
+    )  # fmt: skip

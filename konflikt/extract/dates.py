@@ -124,6 +124,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("month", rf"\bi\s+(?P<mon>{mo})\b(?:\s+(?P<y>\d{{4}}))?(?P<lastyear>\s+i\s+fjor)?"),
         ("year", r"\b(?:i|siden|sidan|fra|frå|høsten|våren|sommeren|vinteren)\s+"
                  r"(?P<y>(?:19|20)\d{2})\b"),
+        ("ago", rf"\bfor\s+{count}\s+(?P<unit>dager|dagar|døgn|uker|veker|uke|veke|måneder"
+                r"|månader|måned|månad|år)\s+siden\b"),
         ("lastyear", r"\bi\s+fjor\b"),
         ("thisyear", r"\bi\s+år\b"),
         ("lastweek", r"\b(?:i\s+)?(?:forrige|førre|sist)\s+(?:uke|uka|veke)\b"),
@@ -214,6 +216,21 @@ def _resolve(name: str, m: re.Match[str], pub: Published | None) -> tuple[Any, A
                          or "månad" in unit else 1)  # fmt: skip
         precision = "day" if days <= 14 else "week" if days <= 62 else "month"
         return day - timedelta(days=days), day, precision
+    if name == "ago":  # "for to uker siden": that long before publication
+        n = parse_number_word(g["n"])
+        if n is None or n <= 0 or n > 400:
+            return None, None, None
+        unit = g["unit"].lower()
+        if unit.startswith(("uke", "veke")):
+            d = day - timedelta(days=7 * int(n))
+            return d, d + timedelta(days=6), "week"
+        if unit.startswith(("måned", "månad")):
+            d = day - timedelta(days=30 * int(n))
+            return d, d, "month"
+        if unit == "år":
+            return date(day.year - int(n), 1, 1), date(day.year - int(n), 12, 31), "year"
+        d = day - timedelta(days=int(n))
+        return d, d, "day"
     if name == "lastdays":
         return day - timedelta(days=6), day, "week"
     if name == "lastweek":

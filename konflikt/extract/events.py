@@ -504,6 +504,9 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
                 taken.append(
                     (src_mention.start - sent.start_char, src_mention.end - sent.start_char)
                 )
+            we = actor is not None and actor.text.lower() in ("vi", "oss")
+            if we and source is not None and source.text:
+                actor, a_span = source, None  # "– Vi krever ..., sier en talsperson for Amnesty"
             if cue.role == "claim":
                 recipient, r_span = actor, a_span
                 actor, a_span = source, None

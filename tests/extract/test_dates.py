@@ -59,3 +59,8 @@ def test_bad_published(value: str) -> None:
 def test_forward_weekdays(text: str, start: str) -> None:
     [d] = find_dates(text, "2023-10-09")  # a Monday
     assert d.start == start
+
+
+def test_ago() -> None:
+    [d] = find_dates("Protestene startet for to uker siden.", "2022-10-03")
+    assert (d.start, d.end, d.precision) == ("2022-09-19", "2022-09-25", "week")

@@ -129,6 +129,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("lastyear", r"\bi\s+fjor\b"),
         ("thisyear", r"\bi\s+år\b"),
         ("lastweek", r"\b(?:i\s+)?(?:forrige|førre|sist)\s+(?:uke|uka|veke)\b"),
+        ("nextweek", r"\b(?:i\s+)?(?:neste|kommende)\s+(?:uke|veke)\b"),
         ("thisweek", r"\b(?:tidligere\s+|tidlegare\s+)?(?:denne|i\s+denne)\s+(?:uken|uka|veka)\b"),
         ("weekend", r"\b(?:i\s+helgen|i\s+helga|helgens|helgas|forrige\s+helg)\b"),
         ("relday", rf"\b(?P<rel>{_alt(w.relative_days)})\b"),
@@ -235,6 +236,9 @@ def _resolve(name: str, m: re.Match[str], pub: Published | None) -> tuple[Any, A
         return day - timedelta(days=6), day, "week"
     if name == "lastweek":
         monday = day - timedelta(days=day.weekday() + 7)
+        return monday, monday + timedelta(days=6), "week"
+    if name == "nextweek":
+        monday = day + timedelta(days=7 - day.weekday())
         return monday, monday + timedelta(days=6), "week"
     if name == "thisweek":
         return day - timedelta(days=day.weekday()), day, "week"

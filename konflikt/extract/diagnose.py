@@ -21,6 +21,7 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
+from konflikt.errors import ModelError
 from konflikt.extract.events import extract_events, warm_up
 from konflikt.extract.scoring import FIELDS, field_agrees, field_has_value, match, score
 from konflikt.ingest import read_inputs
@@ -54,10 +55,11 @@ def run(gold_dir: Path, *, blank: bool = False, model: Path | None = None) -> Ru
     gold_path = gold_dir / "events.jsonl"
     gold = read_jsonl(gold_path) if gold_path.exists() else []
     warm_up()  # lexicons and gazetteers load once; time the steady state
-    nlp_by_lang: dict[str, Language] = {}
+    nlp_by_lang: dict[str, Language | None] = {}
     predicted: dict[str, list[Event]] = {}
     spent = 0.0
     words = 0
+    kept: list[Article] = []
     for art in articles:
         lang = art.lang if art.lang in ("nb", "nn") else "nb"
         if lang not in nlp_by_lang:
@@ -70,13 +72,21 @@ def run(gold_dir: Path, *, blank: bool = False, model: Path | None = None) -> Ru
             else:
                 from konflikt.nlp import load
 
-                nlp_by_lang[lang] = load(lang)
-        doc = nlp_by_lang[lang](art.text[art.body_start :])
+                try:
+                    nlp_by_lang[lang] = load(lang)
+                except ModelError as exc:
+                    print(f"skipping the {lang} articles: {exc}", file=sys.stderr)
+                    nlp_by_lang[lang] = None
+        nlp = nlp_by_lang[lang]
+        if nlp is None:
+            continue
+        kept.append(art)
+        doc = nlp(art.text[art.body_start :])
         words += sum(1 for t in doc if not t.is_punct and not t.is_space)
         t0 = time.perf_counter()
         predicted[art.id] = extract_events(doc, art)
         spent += time.perf_counter() - t0
-    return predicted, gold, articles, spent, words
+    return predicted, gold, kept, spent, words
 
 
 def speed(gold_dir: Path, repeats: int = 3) -> dict[str, Any]:

@@ -27,8 +27,10 @@ from spacy.tokens import Doc, Span, Token
 from konflikt.paths import DATA_DIR
 
 PARTIES_PATH = DATA_DIR / "parties.yaml"
-SUBJ = frozenset({"SUBJ", "PSUBJ", "nsubj", "nsubj:pass"})
-OBJ = frozenset({"DOBJ", "POBJ", "IOBJ", "obj", "iobj"})
+SUBJ = frozenset({"SUBJ", "nsubj", "nsubj:pass"})
+# PSUBJ is the logical subject of a presentational clause, in practice what the event happened
+# to ("det ble evakuert 300 sivile", or parsed so in "har evakuert 300 sivile")
+OBJ = frozenset({"DOBJ", "POBJ", "IOBJ", "PSUBJ", "obj", "iobj"})
 CHAIN = frozenset({"INFV", "xcomp", "aux", "aux:pass"})
 COORD = frozenset({"KOORD", "conj"})
 PASSIVE_AUX = frozenset({"bli", "verte", "ble", "blir", "blitt", "vart", "vert", "vorte"})

@@ -21,7 +21,7 @@ from konflikt.paths import DATA_DIR
 CUES_PATH = DATA_DIR / "event_cues.yaml"
 CUE_KEYS = frozenset(
     {"lemma", "pos", "forms", "mode", "with", "context", "not_with", "weak", "role",
-     "combatant", "confidence", "ongoing"}
+     "combatant", "confidence", "ongoing", "not_forms"}
 )  # fmt: skip
 ROLES = frozenset({"claim"})
 # How far (in tokens) a particle or object word of a multiword cue may follow the verb:
@@ -157,7 +157,7 @@ def validate(data: Any) -> list[str]:
                 problems.append(f"{where}: pos must be verb or noun")
             if raw.get("role") is not None and raw["role"] not in ROLES:
                 problems.append(f"{where}: unknown role {raw['role']!r}")
-            for key in ("forms", "with", "context", "not_with"):
+            for key in ("forms", "with", "context", "not_with", "not_forms"):
                 value = raw.get(key, [])
                 if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                     problems.append(f"{where}: `{key}` must be a list of strings")
@@ -184,6 +184,7 @@ def compile_lexicon(data: dict[str, Any]) -> CueLexicon:
             cue = _cue(etype, raw)
             forms = noun_forms(cue.lemma) if cue.pos == "noun" else verb_forms(cue.lemma)
             forms |= {str(f).lower() for f in raw.get("forms", [])}
+            forms -= {str(f).lower() for f in raw.get("not_forms", [])}
             for form in forms:
                 lex.by_form.setdefault(form, []).append(cue)
                 # Weak nouns are generic words: as compound tails they mostly name other things

@@ -291,6 +291,13 @@ def _plural_antecedent(
     return None
 
 
+def _conditional(words: list[str]) -> bool:
+    """Whether `words` (those after a planned act) set a condition ("... dersom angrepene
+    fortsetter")."""
+    text = " " + " ".join(words) + " "
+    return any(f" {c} " in text for c in event_rules().conditions)
+
+
 def _implicit_party(text: str) -> Party:
     """The unnamed institution that acts: no span in the text, resolved through the registry."""
     party = Party(text=text)
@@ -514,6 +521,15 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
                 continue
             is_denial = cue.event_type == "REJECT"
             stance = stance_for(lowers, rel, is_denial=is_denial)
+            if stance == "future" and cue.event_type in event_rules().conditional_threat and (
+                _conditional(lowers[rel + 1 :])
+            ):
+                # "USA vil innføre sanksjoner dersom ...": a threat, made now
+                event_type_override, stance = "THREATEN", "asserted"
+            else:
+                event_type_override = None
+            if stance == "hypothetical" and cue.event_type == "THREATEN":
+                stance = "asserted"  # "Dersom ELN bryter våpenhvilen, ..., advarer ministeren"
             if stance in ("negated", "hypothetical"):
                 # Not reported as having happened or being planned: the dev gold codes none of
                 # these as core events.
@@ -529,6 +545,8 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
             event_type, mode = cue.event_type, event_mode(trig, sent, vocab) or other_modes(
                 triggers, trig
             )
+            if event_type_override is not None:
+                event_type, mode = event_type_override, None
             claimed = cue.pos == "verb" and cue.role is None and is_claimed(lowers, rel)
             if claimed and event_type in event_rules().claimable and source is not None:
                 # "Påtalemyndigheten mener agenter drepte ham": an accusation, not a killing.

@@ -307,6 +307,12 @@ def parse_parties(trigger: Token, event_type: str, pos: str) -> tuple[Token | No
     return _ok_party(subj), _ok_party(obj)
 
 
+def _is_cue_word(tok: Token) -> bool:
+    from konflikt.extract.cues import lexicon
+
+    return bool(lexicon().lookup(tok.lower_, tok.lemma_.lower()))
+
+
 def _controller(chain: list[Token]) -> Token | None:
     """The subject of the verb that governs an infinitive ("kommer til å støtte", "svarte med
     å innføre"): up through "å" and one preposition only, so as not to leave the clause."""
@@ -353,7 +359,8 @@ def _noun_parties(noun: Token, event_type: str) -> tuple[Token | None, Token | N
             # "deltok i demonstrasjonen": the preposition's verb; "sendte direkte fra
             # kamphandlingene": the sender takes no part
             head = head.head if head.lower_ in TAKING_PART else noun
-        if head is not noun and head.pos_ in ("VERB", "AUX"):
+        if head is not noun and head.pos_ in ("VERB", "AUX") and not _is_cue_word(head):
+            # (a verb that tells an event of its own, "fordømte angrepet", lends no subject)
             chain = verb_chain(head)
             subj = _child(chain, SUBJ)
             if subj is None:

@@ -25,6 +25,8 @@ class EventRules:
     reference_drop: tuple[tuple[str, ...], ...]
     reference_back: tuple[tuple[str, ...], ...]
     max_quoted_words: int
+    conditional_threat: frozenset[str]
+    conditions: tuple[str, ...]
 
 
 def _type_mode(value: str) -> tuple[str, str | None]:
@@ -43,6 +45,8 @@ def event_rules() -> EventRules:
         reference_drop=tuple(tuple(str(p).split()) for p in raw["reference_drop"]),
         reference_back=tuple(tuple(str(p).split()) for p in raw["reference_back"]),
         max_quoted_words=int(raw["max_quoted_words"]),
+        conditional_threat=frozenset(raw["conditional_threat"]),
+        conditions=tuple(str(c) for c in raw["conditions"]),
     )
 
 

@@ -18,6 +18,8 @@ from konflikt.extract.rules import event_rules
 VERBAL_ACTS = frozenset(
     {"REQUEST", "AGREE", "THREATEN", "REJECT", "ACCUSE", "SUPPORT", "CONCEDE"}
 )
+# Acts whose object or clause is a topic, not a second event: "forhandle om en fredsavtale".
+CONTENT_ACTS = VERBAL_ACTS | {"CONSULT"}
 
 
 # Types whose "for ..." phrase is the charge or reason: "siktet for drap" is no ASSAULT.
@@ -182,21 +184,35 @@ def _attributive(tok: Token) -> bool:
 def _embedded(trig: Trigger, earlier: list[Trigger], sent: Span) -> bool:
     """Whether a trigger is only the content of an earlier verbal or legal act."""
     doc = sent.doc
+    prev = doc[trig.token.i - 1].lower_ if trig.token.i > sent.start else ""
+    finite = "Fin" in trig.token.morph.get("VerbForm")
+    if finite and prev in ("og", "men", ","):
+        return False  # "anklager X for å ha slått ..., og krever at": a verb of its own
     for e in earlier:
         if e.token.i >= trig.token.i:
             continue
-        between = {t.lower_ for t in doc[e.end : trig.token.i]}
+        span = doc[e.end : trig.token.i]
+        between = {t.lower_ for t in span}
         infinitive = "Inf" in trig.token.morph.get("VerbForm") or (
             trig.cue.pos == "verb" and trig.token.lower_ == trig.cue.lemma
         )
-        if e.cue.event_type in VERBAL_ACTS and infinitive and trig.token.i - e.end <= 3:
+        if e.cue.event_type in CONTENT_ACTS and infinitive and trig.token.i - e.end <= 3:
             return True  # "ber Danmark sende soldater"
-        if "men" in between:  # "... har erkjent at ..., men har bedt dem om": a new clause
+        text = " ".join(t.lower_ for t in span)
+        if "men" in between or any(f", {w}" in text for w in ("noe", "og", "mens")):
+            continue  # "..., men har bedt dem om", "..., noe Kigali benekter": a new clause
+        if e.cue.event_type == "CONSULT":
+            if "om" in [t.lower_ for t in span][:3]:
+                return True  # "forhandle om en fredsavtale": the topic
             continue
         if e.cue.event_type in VERBAL_ACTS and CONTENT_MARKERS & between:
             return True
         if e.cue.event_type in LEGAL_ACTS and "for" in between:
             return True
+        if e.cue.event_type in CONTENT_ACTS | LEGAL_ACTS and trig.cue.pos == "noun" and (
+            trig.token.head.i == e.token.i and trig.token.dep_ in ("DOBJ", "obj")
+        ):
+            return True  # "fordømte angrepet": the attack is what was condemned
     return False
 
 

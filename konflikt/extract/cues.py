@@ -61,6 +61,7 @@ class CueLexicon:
     # the same tails indexed by their last three letters, so a word only meets its candidates
     tails_by_end: dict[str, list[tuple[str, Cue]]] = field(default_factory=dict)
     modes: dict[str, list[tuple[str, frozenset[str]]]] = field(default_factory=dict)
+    override_modes: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def lookup(self, lower: str, lemma: str) -> list[Cue]:
         """Cues for one token, by lemma, then surface form, then compound tail."""
@@ -164,6 +165,9 @@ def validate(data: Any) -> list[str]:
             conf = raw.get("confidence", 0.6)
             if not isinstance(conf, int | float) or not 0 < conf <= 1:
                 problems.append(f"{where}: confidence must be in (0, 1]")
+        overrides = body.get("override_modes", [])
+        if not isinstance(overrides, list) or not set(overrides) <= set(body.get("modes") or {}):
+            problems.append(f"{etype}: `override_modes` must list modes defined in `modes`")
         modes = body.get("modes", {})
         if not isinstance(modes, dict) or not all(
             isinstance(w, list) and all(isinstance(x, str) for x in w) for w in modes.values()
@@ -180,6 +184,7 @@ def compile_lexicon(data: dict[str, Any]) -> CueLexicon:
             (mode, frozenset(w.lower() for w in words))
             for mode, words in (body.get("modes") or {}).items()
         ]
+        lex.override_modes[etype] = frozenset(body.get("override_modes") or [])
         for raw in body["cues"]:
             cue = _cue(etype, raw)
             forms = noun_forms(cue.lemma) if cue.pos == "noun" else verb_forms(cue.lemma)

@@ -89,6 +89,8 @@ def _duplicate(c: Candidate, kept: Iterable[Candidate], lenient: bool) -> Candid
             continue
         if _dates_apart(k.event.date, c.event.date):
             continue
+        if "future" in (k.event.stance, c.event.stance) and k.event.stance != c.event.stance:
+            continue  # what is planned is not what was done ("Vi kommer til å utvise ...")
         if lenient and c.anaphoric and not _new_named_actor(c, k):
             return k  # "Drapet har skapt reaksjoner": the killing told before
         if not (_compatible(k.actor_key, c.actor_key) and

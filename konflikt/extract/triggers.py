@@ -250,6 +250,10 @@ def select_triggers(sent: Span) -> list[Trigger]:
 
 
 def event_mode(trig: Trigger, sent: Span, vocab: set[str]) -> str | None:
+    lex = lexicon()
+    for mode, words in lex.modes.get(trig.cue.event_type, []):
+        if mode in lex.override_modes.get(trig.cue.event_type, ()) and words & vocab:
+            return mode  # "demonstranter kastet stein og brannbomber": a riot
     if trig.cue.mode:
         return trig.cue.mode
     lower = trig.token.lower_
@@ -299,7 +303,9 @@ def reference_kind(trig: Trigger) -> str | None:
     i = trig.token.i
     # skip the noun's own determiners and adjectives ("etter de voldsomme opptøyene")
     j = i - 1
-    while j >= sent_start and doc[j].pos_ in ("DET", "ADJ", "NUM") and i - j <= 3:
+    while j >= sent_start and i - j <= 3 and (
+        doc[j].pos_ in ("DET", "ADJ", "NUM") or doc[j].dep_ == "DET"  # "Russlands invasjon"
+    ):
         j -= 1
     words = [t.lower_ for t in doc[max(sent_start, j - 3) : j + 1]]
     if j + 1 < i and doc[j + 1].lower_ in ("en", "ei", "et", "ein", "eit"):

@@ -130,7 +130,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("thisyear", r"\bi\s+år\b"),
         ("lastweek", r"\b(?:i\s+)?(?:forrige|førre|sist)\s+(?:uke|uka|veke)\b"),
         ("nextweek", r"\b(?:i\s+)?(?:neste|kommende)\s+(?:uke|veke)\b"),
-        ("thisweek", r"\b(?:tidligere\s+|tidlegare\s+)?(?:denne|i\s+denne)\s+(?:uken|uka|veka)\b"),
+        ("thisweek", r"\b(?:tidligere\s+|tidlegare\s+)?(?:denne|i\s+denne|i\s+løpet\s+av"
+                     r"(?:\s+denne)?)\s+(?:uken|uka|veka)\b"),
         ("weekend", r"\b(?:i\s+helgen|i\s+helga|helgens|helgas|forrige\s+helg)\b"),
         ("relday", rf"\b(?P<rel>{_alt(w.relative_days)})\b"),
         ("weekday", rf"\b(?:(?P<lead>{lead})\s+)?(?P<wd>{wd})(?:ens|s)?\b(?:\s+(?:{parts})\b)?"),

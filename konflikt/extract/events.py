@@ -27,6 +27,7 @@ from konflikt.extract.occurrences import (
     PRONOUNS,
     Candidate,
     answers_to_requests,
+    carry_dates,
     casualties_follow,
     dedupe,
     party_key,
@@ -637,5 +638,6 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
                 seen_types.add(c.event.event_type)
                 candidates.append(c)
     casualties_follow(candidates, sentence_quantities, paragraph_of)
+    carry_dates(candidates)
     answers_to_requests(candidates)
     return dedupe(candidates)

@@ -200,3 +200,31 @@ def dedupe(candidates: list[Candidate]) -> list[Event]:
             add_quantities(first.event, c.event.quantities)
     kept.sort(key=lambda c: (c.event.evidence.start, c.event.trigger_start or 0))
     return [c.event for c in kept]
+
+
+NARRATIVE_SENTENCES = 3  # how far a day carries to the events told after it
+
+
+def carry_dates(candidates: list[Candidate]) -> None:
+    """Events told right after a dated one, with no time of their own, happened that day
+    ("Politiet pågrep 200 personer fredag kveld. ... Utpå kvelden kastet demonstranter stein
+    ..."): the body's latest day carries over a few sentences, to events reported as done."""
+    last: Candidate | None = None
+    for c in candidates:
+        if c.part is not Part.BODY:
+            continue
+        date = c.event.date
+        if date is not None and date.start and date.precision == "day":
+            if c.event.stance in ("asserted", "hedged"):
+                last = c
+            continue
+        if date is not None or last is None or c.event.stance not in ("asserted", "hedged"):
+            continue
+        if c.sentence_index - last.sentence_index > NARRATIVE_SENTENCES:
+            continue
+        given = last.event.date
+        assert given is not None
+        c.event.date = EventDate(
+            text=given.text, start=given.start, end=given.end, precision=given.precision,
+            span_start=given.span_start, span_end=given.span_end,
+        )  # fmt: skip

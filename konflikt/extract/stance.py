@@ -146,6 +146,11 @@ def stance_for(words: Sequence[str], trigger: int, *, is_denial: bool = False) -
     future = _before(words, trigger, c.future_before, c.window)
     if future >= 0 and future < len(words) and words[future] in _HEARSAY_NEXT:
         future = -1
+    if future >= 0 and words[future - 1] in ("skal", "skulle") and any(
+        w in ("ha", "være", "vere") for w in words[future:trigger]
+    ):
+        # "skal en ELN-enhet ha angrepet": hearsay with the subject in between
+        future, hedge = -1, future
     if future >= 0 and hedge < 0:
         return "future"
     if hedge >= 0 or _anywhere_before(words, trigger, c.hedged_sentence):

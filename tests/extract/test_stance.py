@@ -32,3 +32,7 @@ def test_stance(sentence: str, trigger: str, expected: str) -> None:
 
 def test_the_denial_itself_is_asserted() -> None:
     assert stance("YPG avviser at det pågår samtaler.", "avviser", is_denial=True) == "asserted"
+
+
+def test_hearsay_with_the_subject_between() -> None:
+    assert stance("Ifølge mediene skal en enhet ha angrepet stasjonen.", "angrepet") == "hedged"

@@ -203,6 +203,7 @@ def dedupe(candidates: list[Candidate]) -> list[Event]:
 
 
 NARRATIVE_SENTENCES = 3  # how far a day carries to the events told after it
+DEEDS = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "AID", "SANCTION"})
 
 
 def carry_dates(candidates: list[Candidate]) -> None:
@@ -215,11 +216,13 @@ def carry_dates(candidates: list[Candidate]) -> None:
             continue
         date = c.event.date
         if date is not None and date.start and date.precision == "day":
-            if c.event.stance in ("asserted", "hedged"):
+            if c.event.stance in ("asserted", "hedged") and date.start == date.end:
                 last = c
             continue
         if date is not None or last is None or c.event.stance not in ("asserted", "hedged"):
             continue
+        if c.event.event_type not in DEEDS:
+            continue  # a statement is dated by when it was made, not by the deed before it
         if c.sentence_index - last.sentence_index > NARRATIVE_SENTENCES:
             continue
         given = last.event.date

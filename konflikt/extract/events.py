@@ -554,8 +554,8 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
                 event_type, mode, stance = "ACCUSE", "allege", "asserted"
                 recipient, r_span = actor, a_span
                 actor, a_span = source, None
-            elif claimed and stance == "asserted":
-                stance = "hedged"
+            elif claimed and stance == "asserted" and event_type not in VERBAL_ACTS:
+                stance = "hedged"  # a deed told only as someone's claim; a claim is no hedge
             if stance == "asserted" and hedged_by_source(source.text if source else None,
                                                          sent.text):  # fmt: skip
                 stance = "hedged"

@@ -81,11 +81,23 @@ def implicit_actor(event_type: str, mode: str | None) -> str | None:
 
 
 def not_a_party_head(tok: Token) -> bool:
-    """Whether a recipient head is a thing said, decided or a time, not a party."""
+    """Whether a recipient head is a thing said, decided or a time, or an event ("et
+    toppmøte"), not a party."""
     low = tok.lower_
     if tok.pos_ in ("VERB", "AUX", "SCONJ") or low in ("at", "om", "å"):
         return True
-    return _not_party_word((tok.lemma_ or low).lower(), low)
+    if _not_party_word((tok.lemma_ or low).lower(), low):
+        return True
+    return tok.pos_ == "NOUN" and _event_noun(low, (tok.lemma_ or low).lower())
+
+
+@lru_cache(maxsize=16384)
+def _event_noun(low: str, lemma: str) -> bool:
+    from konflikt.extract.cues import lexicon
+
+    if any(low.startswith(n) for n in _lex().agent_nouns):
+        return False  # "demonstrantene" are people
+    return any(c.pos == "noun" for c in lexicon().lookup(low, lemma))
 
 
 @lru_cache(maxsize=16384)
@@ -269,7 +281,13 @@ def _ok_party(tok: Token | None) -> Token | None:
     named = tok.ent_type_ != "" or any(c.dep_ in ("FLAT", "flat") for c in tok.children)
     if tok.is_punct or tok.lower_ in _lex().not_parties and not named:  # "Det hvite hus"
         return None
-    if tok.like_num and tok.pos_ != "NOUN" and not any(c.lower_ == "av" for c in tok.children):
+    if tok.like_num and tok.pos_ != "NOUN" and not any(
+        c.lower_ == "av" or c.dep_ in ("DET", "det") for c in tok.children  # "De to"
+    ):
+        # "200 M23-krigere overga seg": the counted noun after the number is the party
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and not not_a_party_head(nxt):
+            return nxt
         return None  # a bare number; "13 av de mest sårbare" is a party
     if not_a_party_head(tok):  # "torsdagens opptøyer", "avviste forespørselen"
         return None
@@ -295,7 +313,9 @@ def parse_parties(trigger: Token, event_type: str, pos: str) -> tuple[Token | No
     if subj is None:
         subj = _controller(chain)  # "de kommer til å støtte SDF"
     preps = lex.recipient_preps | lex.preps_by_type.get(event_type, frozenset())
-    obj = _child([trigger], OBJ) or _pp_object([trigger], preps)
+    obj = _child([trigger], OBJ)
+    if _ok_party(obj) is None:  # "overgitt seg til fredsstyrken": the reflexive is no party
+        obj = _pp_object([trigger], preps) or obj
     if obj is not None and not_a_party_head(obj):
         # "avviste kritikken fra EU", "godtok kravet fra demonstrantene": whose it was
         obj = _pp_object([obj], frozenset({"fra", "frå"})) or obj

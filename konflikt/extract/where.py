@@ -51,7 +51,9 @@ def event_location(
         before = sent.text[max(0, start - 24) : start].lower().split()
         if before and before[-1] in PLACE_NOUNS:  # "i byen Ségou"
             before = before[:-1]
-        prep = 0 if before and before[-1] in PLACE_PREPS else 1
+        prep = 0 if before and (
+            before[-1] in PLACE_PREPS or before[-2:] == ["ut", "av"]  # "trakk seg ut av Sake"
+        ) else 1
         outside = 0 if lo <= start < hi else 1
         return (outside, _describes_noun(sent, start, trig, actor_range), prep,
                 rank.get(loc.precision, 3), abs(start - trig_char))  # fmt: skip
@@ -160,7 +162,7 @@ def place_mentions(text: str) -> list[Location]:
 
 
 _AFTER_PREP_RE = re.compile(
-    r"\b(?:i|på|til|ved|utenfor|nær|fra|frå)\s+"
+    r"\b(?:i|på|til|ved|utenfor|nær|fra|frå|ut\s+av)\s+"
     r"(?:(?:byen|landsbyen|havnebyen|hovedstaden|provinsen|regionen|området|fylket|delstaten)\s+)?"
     r"([A-ZÆØÅ][\wæøåÆØÅ-]+(?:\s+[A-ZÆØÅ][\wæøå-]+)?)"
 )

@@ -18,6 +18,11 @@ from konflikt.extract.rules import event_rules
 VERBAL_ACTS = frozenset(
     {"REQUEST", "AGREE", "THREATEN", "REJECT", "ACCUSE", "SUPPORT", "CONCEDE"}
 )
+# Words that may stand between an act and its object: "fordømte lørdag angrepet".
+_TIME_WORDS = frozenset(
+    {"mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag", "i", "går", "dag",
+     "natt", "kveld", "også", "sterkt", "kraftig"}
+)  # fmt: skip
 # Acts whose object or clause is a topic, not a second event: "forhandle om en fredsavtale".
 CONTENT_ACTS = VERBAL_ACTS | {"CONSULT"}
 
@@ -213,6 +218,11 @@ def _embedded(trig: Trigger, earlier: list[Trigger], sent: Span) -> bool:
             trig.token.head.i == e.token.i and trig.token.dep_ in ("DOBJ", "obj")
         ):
             return True  # "fordømte angrepet": the attack is what was condemned
+        if e.cue.event_type in CONTENT_ACTS | LEGAL_ACTS and not finite and (
+            0 <= trig.token.i - e.end <= 2
+            and all(t.pos_ in ("DET", "ADV", "NUM") or t.lower_ in _TIME_WORDS for t in span)
+        ):
+            return True  # "fordømte lørdag angrepet": the same, whatever the parse says
     return False
 
 

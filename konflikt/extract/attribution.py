@@ -2,7 +2,7 @@
 
 Per sentence, in order of preference:
 - a speech verb with its speaker: "..., sier SOHR-leder Rami Abdulrahman", "Westberg sier til
-  Expressen at ...", "I en epost til nyhetsbyrået AFP skriver koalisjonen at ..." (the speaker is
+  Expressen at ...", "I en pressemelding til NTB skriver hæren at ..." (the speaker is
   the subject of the verb in the parse; without a parse, the words after an inverted verb or
   before a verb in second position);
 - "ifølge X", "etter det X kjenner til";
@@ -207,8 +207,8 @@ def _speaker(sent: Span, verb: Token) -> SourceMention | None:
     subj = _subject(verb)
     if subj is not None and not sent.start <= subj.i < sent.end:
         subj = None  # the parse joined a heading line to this sentence
-    # "Det hevder X": X speaks; "I en epost til nyhetsbyrået AFP skriver koalisjonen": the
-    # agency is where it was sent, not who wrote it
+    # "Det hevder X": X speaks; "I en melding til nyhetsbyrået NTB skriver hæren": the agency
+    # is where it was sent, not who wrote it
     if subj is not None and subj.lower_ not in _BACKWARD and not _is_channel_phrase(subj):
         return _mention(_np_tokens(subj))
     toks = list(sent)

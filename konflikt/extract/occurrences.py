@@ -178,7 +178,7 @@ def dedupe(candidates: list[Candidate]) -> list[Event]:
         twin = _duplicate(c, kept, lenient=c.anaphoric)
         if twin is None:
             kept.append(c)
-        else:  # a retelling may add a figure ("Rundt 200 IS-krigere skal ha forlatt byen")
+        else:  # a retelling may add a figure ("Rundt 300 opprørere skal ha forlatt leiren")
             add_quantities(twin.event, c.event.quantities)
     body = list(kept)
     for c in candidates:

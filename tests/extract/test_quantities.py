@@ -10,7 +10,7 @@ from konflikt.extract.quantities import find_quantities
 @pytest.mark.parametrize(
     ("text", "low", "best", "high", "what"),
     [
-        ("Koalisjonen sier om lag 100 IS-krigere har overgitt seg.", 100, 100, 100, "fighters"),
+        ("Hæren sier om lag 100 opprørskrigere har overgitt seg.", 100, 100, 100, "fighters"),
         ("Det er mellom 3.500 og 5.000 krigere i byen.", 3500, 3500, 5000, "fighters"),
         ("En styrke på ca. 30–35.000 soldater nærmer seg.", 30000, 30000, 35000, "soldiers"),
         ("Rundt 90 prosent av byen er gjenerobret.", 90, 90, 90, "percent_territory"),

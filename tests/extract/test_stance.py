@@ -18,7 +18,7 @@ def stance(sentence: str, trigger: str, **kw: bool) -> str:
         ("Politiet har arrestert tre menn.", "arrestert", "asserted"),
         ("Mannen skal ha truet naboen.", "truet", "hedged"),
         ("Opprørerne har angivelig angrepet byen.", "angrepet", "hedged"),
-        ("YPG avviser at det pågår samtaler om en avtale.", "samtaler", "denied"),
+        ("Hamas avviser at det foregår samtaler om fangeutveksling.", "samtaler", "denied"),
         ("Politiet har ikke arrestert noen.", "arrestert", "negated"),
         ("Tyrkia kommer til å angripe i morgen.", "angripe", "future"),
         ("Presidenten vil møte statsministeren neste uke.", "møte", "future"),

@@ -1,0 +1,1 @@
+"""One router per resource: events, articles, actors, stats, downloads, reviews."""

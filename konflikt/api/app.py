@@ -19,13 +19,15 @@ from konflikt.web import STATIC_DIR
 TOKEN_ENV = "KONFLIKT_TOKEN"
 
 
-def create_app(store_url: str | None = None, *, token: str | None = None) -> FastAPI:
+def create_app(
+    store_url: str | None = None, *, token: str | None = None, create: bool = True
+) -> FastAPI:
     """The app for the store at `store_url` (default: `$KONFLIKT_DB` or konflikt.sqlite).
 
     `token` enables writes (reviews); without it `$KONFLIKT_TOKEN` is used, and with neither
-    every write is refused.
+    every write is refused. With `create=False` a missing SQLite file is a StoreError.
     """
-    store = Store(store_url)
+    store = Store(store_url, create=create)
     ensure_tables(store)
 
     @asynccontextmanager

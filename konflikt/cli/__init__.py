@@ -18,6 +18,7 @@ import konflikt.cli.errors_cmd  # noqa: E402, F401
 import konflikt.cli.eval_cmd  # noqa: E402, F401
 import konflikt.cli.events_cmd  # noqa: E402, F401
 import konflikt.cli.extract_cmd  # noqa: E402, F401
+import konflikt.cli.serve_cmd  # noqa: E402, F401
 from konflikt.cli import nlp_cmd  # noqa: E402,F401
 
 # --- end command modules ---

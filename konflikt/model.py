@@ -126,6 +126,9 @@ class Event:
     trigger: str | None = None  # the word(s) that made this an event, for explanations
     trigger_start: int | None = None
     trigger_end: int | None = None
+    # The occurrence this report belongs to, shared by all events merged into one
+    # (konflikt.link.merge); set when read from a linked store, None before linking.
+    canonical_id: str | None = None
 
     @property
     def id(self) -> str:
@@ -159,4 +162,5 @@ class Event:
             trigger=data.get("trigger"),
             trigger_start=data.get("trigger_start"),
             trigger_end=data.get("trigger_end"),
+            canonical_id=data.get("canonical_id"),
         )

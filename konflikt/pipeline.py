@@ -274,4 +274,8 @@ def run(
         summary.add(result, stored=stored)
         if on_result is not None:
             on_result(result, summary)
+    # Publish events, not reports: once stored, copies are grouped and reports merged.
+    link = getattr(store, "link", None)
+    if callable(link):
+        link()
     return summary

@@ -14,6 +14,8 @@ app = typer.Typer(
 # Each command module registers itself on `app` when imported (one module per command group).
 # --- command modules (keep one import per line) ---
 
+import konflikt.cli.articles_cmd  # noqa: E402, F401
+import konflikt.cli.changes_cmd  # noqa: E402, F401
 import konflikt.cli.errors_cmd  # noqa: E402, F401
 import konflikt.cli.eval_cmd  # noqa: E402, F401
 import konflikt.cli.events_cmd  # noqa: E402, F401

@@ -18,7 +18,7 @@ MAPPING_PATH = DATA_DIR / "plover_acled.yaml"
 
 # ACLED's column names where a field maps, then konflikt's own columns.
 CSV_COLUMNS: tuple[str, ...] = (
-    "event_id", "article_id", "event_date", "year", "time_precision", "event_type",
+    "event_id", "canonical_id", "article_id", "event_date", "year", "time_precision", "event_type",
     "sub_event_type", "actor1", "actor2", "country", "admin1", "location", "latitude",
     "longitude", "geo_precision", "source", "notes", "fatalities",
     "plover_type", "plover_mode", "stance", "source_via", "evidence",
@@ -158,6 +158,7 @@ def flat_record(event: Event) -> dict[str, Any]:
     has_point = loc is not None and loc.lat is not None and loc.lon is not None
     return {
         "event_id": event.id,
+        "canonical_id": event.canonical_id,
         "article_id": event.article_id,
         "event_date": start,
         "year": int(start[:4]) if start and start[:4].isdigit() else None,

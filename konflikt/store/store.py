@@ -24,6 +24,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from konflikt.errors import StoreError
 from konflikt.model import Article, Event, InputProblem, Party
+from konflikt.store.links import CanonicalLinkRow, LinkSummary, link_store
 from konflikt.store.query import EventQuery
 from konflikt.store.schema import (
     ArticleRow,
@@ -183,6 +184,10 @@ class Store:
             return False
         return True
 
+    def link(self) -> LinkSummary:
+        """Group near-duplicate articles and merge events into occurrences (konflikt.link)."""
+        return link_store(self)
+
     # --- reading ---
 
     def events(self, query: EventQuery | None = None, /, **filters: Any) -> list[Event]:
@@ -197,7 +202,8 @@ class Store:
         elif filters:
             raise TypeError("give either an EventQuery or keyword filters, not both")
         stmt = (
-            select(EventRow.data)
+            select(EventRow.data, CanonicalLinkRow.canonical_id)
+            .outerjoin(CanonicalLinkRow, CanonicalLinkRow.event_id == EventRow.id)
             .where(*_conditions(query))
             .order_by(
                 EventRow.date_start.asc().nulls_last(),
@@ -211,8 +217,10 @@ class Store:
         if query.limit is not None:
             stmt = stmt.limit(query.limit)
         with self._session() as session:
-            for data in session.scalars(stmt):
-                yield Event.from_dict(data)
+            for data, canonical_id in session.execute(stmt):
+                event = Event.from_dict(data)
+                event.canonical_id = canonical_id
+                yield event
 
     def articles(self) -> list[Article]:
         stmt = select(ArticleRow).order_by(ArticleRow.created_at, ArticleRow.id)

@@ -1,0 +1,72 @@
+"""The linking thresholds, read once from `konflikt/data/link.yaml`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from konflikt.errors import KonfliktError
+
+CONFIG_PATH = Path(__file__).resolve().parent.parent / "data" / "link.yaml"
+FIELDS: tuple[str, ...] = ("type", "date", "place", "actor", "recipient")
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateConfig:
+    shingle_size: int = 3
+    num_perm: int = 128
+    threshold: float = 0.4
+
+
+@dataclass(frozen=True, slots=True)
+class MergeConfig:
+    date_slack_days: int = 1
+    max_km: float = 50.0
+    min_score: float = 0.6
+    weights: dict[str, float] = field(default_factory=dict)
+    min_known_fields: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerConfig:
+    denial_overlap: float = 0.3
+
+
+@dataclass(frozen=True, slots=True)
+class LinkConfig:
+    duplicates: DuplicateConfig
+    merge: MergeConfig
+    ledger: LedgerConfig
+
+
+def parse_config(data: dict[str, Any]) -> LinkConfig:
+    """Validate a parsed link.yaml; a wrong key or value is a KonfliktError naming it."""
+    try:
+        dup = DuplicateConfig(**data.get("duplicates", {}))
+        merge = MergeConfig(**data.get("merge", {}))
+        ledger = LedgerConfig(**data.get("ledger", {}))
+    except TypeError as exc:
+        raise KonfliktError(f"link.yaml: {exc}") from None
+    if dup.shingle_size < 1 or dup.num_perm < 16 or not 0 < dup.threshold <= 1:
+        raise KonfliktError("link.yaml: duplicates needs shingle_size >= 1, num_perm >= 16, "
+                            "0 < threshold <= 1")
+    if set(merge.weights) != set(FIELDS) or any(w < 0 for w in merge.weights.values()):
+        raise KonfliktError(f"link.yaml: merge.weights needs non-negative {', '.join(FIELDS)}")
+    if abs(sum(merge.weights.values()) - 1.0) > 1e-6:
+        raise KonfliktError("link.yaml: merge.weights must sum to 1")
+    if not 0 < merge.min_score <= 1 or merge.max_km <= 0 or merge.date_slack_days < 0:
+        raise KonfliktError("link.yaml: merge needs 0 < min_score <= 1, max_km > 0, "
+                            "date_slack_days >= 0")
+    if not 0 < ledger.denial_overlap <= 1:
+        raise KonfliktError("link.yaml: ledger.denial_overlap must be in (0, 1]")
+    return LinkConfig(duplicates=dup, merge=merge, ledger=ledger)
+
+
+@cache
+def load_config(path: Path = CONFIG_PATH) -> LinkConfig:
+    with path.open(encoding="utf-8") as stream:
+        return parse_config(yaml.safe_load(stream) or {})

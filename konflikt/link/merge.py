@@ -1,0 +1,218 @@
+"""Canonical events: reports from different articles that tell of one occurrence, merged.
+
+Two events are candidates only when their PLOVER type is the same, they come from different
+articles, their dates (where both are known) overlap within a slack, their places (where both
+are known) lie within a distance, and neither was detached by an analyst. Each candidate pair
+gets a score: the configured weight of every field that agrees, times how strongly it agrees
+(`Agreement`), so a merge can always be explained field by field. Pairs at or above
+`min_score` are joined (union-find); a cluster's `canonical_id` is derived from its first
+member's event id in stored order, so it does not change when later reports join.
+
+Nothing here rewrites an event: the result is a set of links, stored apart from the events
+(`konflikt.store.links`), that can be undone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import defaultdict
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from konflikt.extract.scoring import content_words
+from konflikt.link.config import MergeConfig, load_config
+from konflikt.link.unionfind import UnionFind
+from konflikt.model import Event, Location, Party
+
+EARTH_KM = 6371.0088
+# Norwegian inflects by suffix (-e, -er, -ene, -en); six letters keep the stem of most party
+# words while telling apart e.g. 'russisk' from 'russland'.
+STEM = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    """How one field of two events compares: `score` in [0, 1], or None when not known on both."""
+
+    field: str
+    score: float | None
+    detail: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"field": self.field, "score": self.score, "detail": self.detail}
+
+
+@dataclass(frozen=True, slots=True)
+class PairScore:
+    """A candidate pair with its per-field agreement and weighted score."""
+
+    first: str
+    second: str
+    score: float
+    fields: tuple[Agreement, ...]
+
+    def explanation(self) -> dict[str, Any]:
+        return {
+            "with": self.first,
+            "score": round(self.score, 3),
+            "fields": [a.to_dict() for a in self.fields],
+        }
+
+
+@dataclass(slots=True)
+class Clustering:
+    canonical_of: dict[str, str]  # event id -> canonical id
+    # event id -> the accepted pair that joined it to an earlier member (none for the first)
+    joined_by: dict[str, PairScore] = field(default_factory=dict)
+
+    def clusters(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = defaultdict(list)
+        for event_id, canonical in self.canonical_of.items():
+            out[canonical].append(event_id)
+        return dict(out)
+
+
+def canonical_id(first_event_id: str) -> str:
+    """The id of the occurrence whose first stored report is `first_event_id`."""
+    return hashlib.sha1(f"canonical|{first_event_id}".encode()).hexdigest()[:16]
+
+
+def merge_events(
+    events: Sequence[Event],
+    *,
+    detached: Collection[str] = (),
+    config: MergeConfig | None = None,
+) -> Clustering:
+    """Cluster `events` (in stored order) into occurrences; `detached` events stay alone."""
+    config = config or load_config().merge
+    order = {ev.id: i for i, ev in enumerate(events)}
+    union = UnionFind(order)
+    accepted: list[PairScore] = []
+    by_type: dict[str, list[Event]] = defaultdict(list)
+    for ev in events:
+        if ev.id not in detached and _known_fields(ev) >= config.min_known_fields:
+            by_type[ev.event_type].append(ev)
+    for same_type in by_type.values():
+        for i, a in enumerate(same_type):
+            for b in same_type[i + 1 :]:
+                pair = score_pair(a, b, config)
+                if pair is not None and pair.score >= config.min_score:
+                    accepted.append(pair)
+    # Strongest evidence first, so each event is explained by its best link into the cluster.
+    accepted.sort(key=lambda p: (-p.score, order[p.first], order[p.second]))
+    joined_by: dict[str, PairScore] = {}
+    for pair in accepted:
+        if union.find(pair.first) != union.find(pair.second):
+            later = pair.second if order[pair.second] > order[pair.first] else pair.first
+            joined_by.setdefault(later, pair)
+            union.union(pair.first, pair.second)
+    canonical_of = {ev_id: canonical_id(union.find(ev_id)) for ev_id in order}
+    return Clustering(canonical_of=canonical_of, joined_by=joined_by)
+
+
+def score_pair(a: Event, b: Event, config: MergeConfig) -> PairScore | None:
+    """The pair's weighted agreement, or None when a hard condition rules the merge out."""
+    if a.event_type != b.event_type or a.article_id == b.article_id:
+        return None
+    date_agreement = compare_dates(a, b, config.date_slack_days)
+    place_agreement = compare_places(a.location, b.location, config.max_km)
+    if date_agreement.score == 0 or place_agreement.score == 0:
+        return None
+    mode = f"/{a.mode}" if a.mode and a.mode == b.mode else ""
+    fields = (
+        Agreement("type", 1.0, a.event_type + mode),
+        date_agreement,
+        place_agreement,
+        compare_parties("actor", a.actor, b.actor),
+        compare_parties("recipient", a.recipient, b.recipient),
+    )
+    score = sum(config.weights[f.field] * (f.score or 0.0) for f in fields)
+    return PairScore(first=a.id, second=b.id, score=score, fields=fields)
+
+
+def compare_dates(a: Event, b: Event, slack_days: int) -> Agreement:
+    span_a, span_b = _span(a), _span(b)
+    if span_a is None or span_b is None:
+        return Agreement("date", None, "not known on both")
+    gap = max((span_b[0] - span_a[1]).days, (span_a[0] - span_b[1]).days, 0)
+    if gap == 0:
+        return Agreement("date", 1.0, f"overlap ({span_a[0]} / {span_b[0]})")
+    if gap <= slack_days:
+        return Agreement("date", 0.5, f"{gap} day(s) apart, within the slack")
+    return Agreement("date", 0.0, f"{gap} days apart")
+
+
+def compare_places(a: Location | None, b: Location | None, max_km: float) -> Agreement:
+    if a is None or b is None:
+        return Agreement("place", None, "not known on both")
+    if a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None:
+        km = haversine_km(a.lat, a.lon, b.lat, b.lon)
+        coarse = "country" in (a.precision, b.precision)
+        if coarse and a.country and a.country == b.country:
+            return Agreement("place", 0.5, f"same country {a.country}, one only at country level")
+        if km <= max_km:
+            return Agreement("place", 1.0 - 0.5 * km / max_km, f"{km:.1f} km apart")
+        return Agreement("place", 0.0, f"{km:.0f} km apart")
+    if a.country and b.country:
+        if a.country != b.country:
+            return Agreement("place", 0.0, f"different countries {a.country} / {b.country}")
+        return Agreement("place", 0.5, f"same country {a.country}")
+    words = content_words(a.name or a.text) & content_words(b.name or b.text)
+    if words:
+        return Agreement("place", 1.0, f"same name ({', '.join(sorted(words))})")
+    return Agreement("place", None, "no coordinates or country to compare")
+
+
+def compare_parties(role: str, a: Party | None, b: Party | None) -> Agreement:
+    """Same entity: 1; shared word stems (inflection folded): their share, at least 0.5;
+    only the same country (two Russian parties): 0.5; else 0."""
+    if a is None or b is None:
+        return Agreement(role, None, "not known on both")
+    if a.name and b.name and a.name == b.name:
+        return Agreement(role, 1.0, f"same entity {a.name}")
+    stems_a, stems_b = party_stems(a), party_stems(b)
+    shared = stems_a & stems_b
+    if shared:
+        jaccard = len(shared) / len(stems_a | stems_b)
+        return Agreement(role, max(0.5, jaccard), f"shared words: {', '.join(sorted(shared))}")
+    if a.country and a.country == b.country:
+        return Agreement(role, 0.5, f"same country {a.country}")
+    return Agreement(role, 0.0, f"'{a.text}' / '{b.text}' share nothing")
+
+
+def party_stems(party: Party) -> set[str]:
+    """Content words cut to STEM letters, so 'russiske' and 'russisk', 'styrker' and
+    'styrkene' meet; a canonical name's words count too."""
+    words = content_words(f"{party.text} {party.name or ''}")
+    return {w[:STEM] for w in words}
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _span(ev: Event) -> tuple[date, date] | None:
+    if ev.date is None or not ev.date.start:
+        return None
+    try:
+        start = date.fromisoformat(ev.date.start[:10])
+        end = date.fromisoformat(ev.date.end[:10]) if ev.date.end else start
+    except ValueError:
+        return None
+    return (start, end) if end >= start else (end, start)
+
+
+def _known_fields(ev: Event) -> int:
+    return sum(x is not None for x in (_span(ev), ev.location, ev.actor))
+
+
+__all__ = [
+    "Agreement", "Clustering", "PairScore", "canonical_id", "compare_dates", "compare_parties",
+    "compare_places", "haversine_km", "merge_events", "party_stems", "score_pair",
+]  # fmt: skip

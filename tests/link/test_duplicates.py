@@ -1,0 +1,70 @@
+"""Near-duplicate articles: wire copy and updates group, different write-ups do not."""
+
+from __future__ import annotations
+
+from konflikt.link.config import DuplicateConfig
+from konflikt.link.duplicates import group_articles, shingles
+
+from .conftest import make_article
+
+WIRE = (
+    "Ukrainske myndigheter melder at russiske styrker beskjøt boligområder i Kharkiv natt til "
+    "fredag. Minst fire sivile ble drept og elleve skadet, opplyser guvernøren i regionen. "
+    "Angrepet rammet en skole og flere bolighus i den nordlige delen av byen. Russland har ikke "
+    "kommentert opplysningene, som ikke er uavhengig bekreftet. Byen har vært utsatt for "
+    "gjentatte angrep de siste ukene, og mange innbyggere har søkt tilflukt i kjellere."
+)
+# A newspaper's copy: new first words, one sentence cut.
+COPY = (
+    "NTB: Ukrainske myndigheter melder at russiske styrker beskjøt boligområder i Kharkiv natt "
+    "til fredag. Minst fire sivile ble drept og elleve skadet, opplyser guvernøren i regionen. "
+    "Angrepet rammet en skole og flere bolighus i den nordlige delen av byen. Russland har ikke "
+    "kommentert opplysningene, som ikke er uavhengig bekreftet."
+)
+# An update: new figures and a sentence added.
+UPDATE = WIRE.replace("fire sivile", "seks sivile").replace("elleve", "femten") + (
+    " Redningsarbeidet pågikk fortsatt fredag ettermiddag."
+)
+# The same story in other words: one occurrence, but not a copy of the text.
+REWRITE = (
+    "Seks mennesker mistet livet da byen Kharkiv ble rammet av russisk artilleri i løpet av "
+    "natten, ifølge regionale ledere. En skolebygning skal være blant bygningene som ble truffet."
+)
+OTHER = (
+    "Regjeringen la fram et forslag om økte bevilgninger til Forsvaret. Forslaget skal "
+    "behandles i Stortinget før sommeren, og flere partier har varslet at de vil støtte det."
+)
+
+
+def test_copies_and_updates_share_the_first_members_id() -> None:
+    articles = [make_article("wire", WIRE), make_article("other", OTHER),
+                make_article("copy", COPY), make_article("update", UPDATE),
+                make_article("rewrite", REWRITE)]  # fmt: skip
+    grouping = group_articles(articles)
+    assert grouping.group_of["copy"] == grouping.group_of["update"] == "wire"
+    assert grouping.group_of["wire"] == "wire"
+    assert grouping.group_of["other"] == "other"
+    assert grouping.group_of["rewrite"] == "rewrite"
+    assert sorted(grouping.members("wire")) == ["copy", "update", "wire"]
+    assert all(p.similarity >= 0.4 for p in grouping.pairs)
+
+
+def test_group_id_does_not_depend_on_later_articles() -> None:
+    first = group_articles([make_article("copy", COPY), make_article("wire", WIRE)])
+    assert first.group_of["wire"] == "copy"
+    later = group_articles([make_article("copy", COPY), make_article("wire", WIRE),
+                            make_article("update", UPDATE)])  # fmt: skip
+    assert later.group_of["wire"] == later.group_of["update"] == "copy"
+
+
+def test_a_stricter_threshold_separates_the_update() -> None:
+    strict = DuplicateConfig(shingle_size=3, num_perm=128, threshold=0.95)
+    grouping = group_articles([make_article("wire", WIRE), make_article("update", UPDATE)], strict)
+    assert grouping.group_of["update"] == "update"
+
+
+def test_empty_and_short_bodies() -> None:
+    assert shingles("", 3) == set()
+    assert shingles("To ord", 3) == {"to ord"}
+    grouping = group_articles([make_article("a", ""), make_article("b", "")])
+    assert grouping.group_of == {"a": "a", "b": "b"}  # an empty body is nobody's copy

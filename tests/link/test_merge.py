@@ -1,0 +1,83 @@
+"""Merging reports into occurrences: explainable, thresholded, stable, reversible."""
+
+from __future__ import annotations
+
+import pytest
+
+from konflikt.link.config import load_config
+from konflikt.link.merge import canonical_id, haversine_km, merge_events, score_pair
+
+from .conftest import make_event
+
+SHELLING_A = "Russiske styrker beskjøt Kharkiv natt til fredag."
+SHELLING_B = "Kharkiv ble beskutt av russisk artilleri fredag, opplyser guvernøren."
+SHELLING_C = "Russland angrep også Tsjuhujiv øst for Kharkiv samme natt."
+
+
+def test_haversine_oslo_to_bergen() -> None:
+    assert haversine_km(59.91, 10.75, 60.39, 5.32) == pytest.approx(305, abs=5)
+    assert haversine_km(10.0, 20.0, 10.0, 20.0) == 0
+
+
+def test_same_occurrence_merges_with_an_explanation() -> None:
+    a = make_event("a1", SHELLING_A, actor="Russiske styrker", place="Kharkiv", day="2026-05-01")
+    b = make_event("a2", SHELLING_B, actor="russisk artilleri", place="Kharkiv", day="2026-05-01")
+    pair = score_pair(a, b, load_config().merge)
+    assert pair is not None
+    fields = {f.field: f for f in pair.fields}
+    assert fields["date"].score == 1.0 and fields["place"].score == 1.0
+    assert fields["actor"].score is not None and fields["actor"].score >= 0.5
+    assert "russis" in fields["actor"].detail  # the shared stem is named
+    assert fields["recipient"].score is None  # not known on both: neither for nor against
+    clustering = merge_events([a, b])
+    assert clustering.canonical_of[a.id] == clustering.canonical_of[b.id] == canonical_id(a.id)
+    assert clustering.joined_by[b.id].explanation()["with"] == a.id
+
+
+@pytest.mark.parametrize(
+    ("change", "why"),
+    [
+        ({"place": "Lviv"}, "places about 850 km apart"),
+        ({"day": "2026-04-20"}, "dates eleven days apart"),
+        ({"event_type": "PROTEST"}, "another type"),
+        ({"article_id": "a1"}, "the same article"),
+    ],
+)
+def test_hard_conditions_keep_reports_apart(change: dict[str, str], why: str) -> None:
+    a = make_event("a1", SHELLING_A, actor="Russiske styrker", place="Kharkiv", day="2026-05-01")
+    options = {"actor": "russisk artilleri", "place": "Kharkiv", "day": "2026-05-01"}
+    options.update({k: v for k, v in change.items() if k in options})
+    b = make_event(change.get("article_id", "a2"), SHELLING_B,
+                   change.get("event_type", "ASSAULT"), start=60, **options)  # fmt: skip
+    clustering = merge_events([a, b])
+    assert clustering.canonical_of[a.id] != clustering.canonical_of[b.id], why
+
+
+def test_type_and_date_alone_are_not_enough() -> None:
+    a = make_event("a1", SHELLING_A, day="2026-05-01")
+    b = make_event("a2", SHELLING_B, day="2026-05-01")
+    clustering = merge_events([a, b])
+    assert clustering.canonical_of[a.id] != clustering.canonical_of[b.id]
+
+
+def test_nearby_place_within_the_distance_merges_weaker() -> None:
+    a = make_event("a1", SHELLING_A, actor="Russiske styrker", place="Kharkiv", day="2026-05-01")
+    c = make_event("a3", SHELLING_C, actor="Russland", place="Tsjuhujiv", day="2026-05-01")
+    pair = score_pair(a, c, load_config().merge)
+    assert pair is not None
+    place = next(f for f in pair.fields if f.field == "place")
+    assert place.score is not None and 0.5 < place.score < 1.0  # about 36 km apart
+    assert "km apart" in place.detail
+
+
+def test_canonical_id_is_stable_and_detached_events_stay_alone() -> None:
+    a = make_event("a1", SHELLING_A, actor="Russiske styrker", place="Kharkiv", day="2026-05-01")
+    b = make_event("a2", SHELLING_B, actor="russisk artilleri", place="Kharkiv", day="2026-05-01")
+    later = make_event("a4", "Russiske styrker beskjøt Kharkiv igjen.", actor="russiske styrker",
+                       place="Kharkiv", day="2026-05-02")  # fmt: skip
+    two = merge_events([a, b])
+    three = merge_events([a, b, later])
+    assert two.canonical_of[b.id] == three.canonical_of[b.id] == three.canonical_of[later.id]
+    apart = merge_events([a, b, later], detached={b.id})
+    assert apart.canonical_of[b.id] == canonical_id(b.id)
+    assert apart.canonical_of[later.id] == apart.canonical_of[a.id] != apart.canonical_of[b.id]

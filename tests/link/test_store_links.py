@@ -1,0 +1,136 @@
+"""Linking in the store: canonical ids in exports, duplicate groups, the change feed, undo."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from konflikt.errors import StoreError
+from konflikt.pipeline import ArticleResult
+from konflikt.store import Store
+from konflikt.store.links import article_groups, changes, detach, explanation, ledger, reattach
+
+from .conftest import make_article, make_event
+from .test_duplicates import COPY, OTHER, WIRE
+
+A = "Russiske styrker beskjøt Kharkiv natt til fredag."
+B = "Kharkiv ble beskutt av russisk artilleri fredag, opplyser guvernøren."
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    s = Store(f"sqlite:///{tmp_path / 'links.sqlite'}")
+    yield s
+    s.close()
+
+
+def _result(article_id: str, text: str, sentence: str | None, **event: object) -> ArticleResult:
+    article = make_article(article_id, text)
+    events = []
+    if sentence is not None:
+        events.append(make_event(article_id, sentence, start=text.index(sentence), **event))
+    return ArticleResult(article=article, events=events)
+
+
+SHELLING = {"actor": "russiske styrker", "place": "Kharkiv", "day": "2026-05-01"}
+
+
+def _fill(store: Store) -> None:
+    store.add_result(_result("wire", WIRE + " " + A, A, **SHELLING))
+    store.add_result(_result("copy", COPY + " " + B, B, **SHELLING))
+    store.add_result(_result("other", OTHER, None))
+
+
+def test_exported_events_carry_the_shared_canonical_id(store: Store) -> None:
+    _fill(store)
+    assert all(e.canonical_id is None for e in store.events())  # not linked yet
+    summary = store.link()
+    assert summary.occurrences == 1 and summary.groups == 1
+    events = store.events()
+    assert len(events) == 2 and len({e.canonical_id for e in events}) == 1
+    first, second = sorted(events, key=lambda e: e.article_id != "wire")
+    assert explanation(store, first.id) == {
+        "canonical_id": first.canonical_id, "score": None, "merge": None
+    }  # the first report founds the occurrence
+    why = explanation(store, second.id)
+    assert why is not None and why["merge"]["score"] >= 0.6 and why["merge"]["with"] == first.id
+    assert {f["field"] for f in why["merge"]["fields"]} >= {"type", "date", "place", "actor"}
+
+
+def test_articles_list_their_duplicate_group(store: Store) -> None:
+    _fill(store)
+    store.link()
+    groups = {a.id: group for a, group, _ in article_groups(store)}
+    assert groups == {"wire": "wire", "copy": "wire", "other": "other"}
+
+
+def test_change_feed_and_relinking_is_idempotent(store: Store) -> None:
+    _fill(store)
+    store.link()
+    feed = changes(store)
+    assert [c.kind for c in feed] == ["added", "added", "merged"]
+    assert [c.seq for c in feed] == sorted(c.seq for c in feed)
+    assert store.link().changes == {}  # nothing new, nothing recorded
+    assert changes(store, feed[-1].seq) == []
+    assert len(changes(store, datetime.now(UTC) - timedelta(minutes=5))) == 3
+    assert changes(store, datetime.now(UTC) + timedelta(minutes=5)) == []
+
+
+def test_unmerge_and_remerge_are_recorded(store: Store) -> None:
+    _fill(store)
+    store.link()
+    second = next(e for e in store.events() if e.article_id == "copy")
+    last = changes(store)[-1].seq
+    detach(store, second.id)
+    assert len({e.canonical_id for e in store.events()}) == 2
+    assert [c.kind for c in changes(store, last)] == ["unmerged"]
+    reattach(store, second.id)
+    assert len({e.canonical_id for e in store.events()}) == 1
+    with pytest.raises(StoreError, match="no stored event"):
+        detach(store, "0000000000000000")
+    with pytest.raises(StoreError, match="not detached"):
+        reattach(store, second.id)
+
+
+def test_an_edited_article_retracts_its_old_events(store: Store) -> None:
+    _fill(store)
+    store.link()
+    last = changes(store)[-1].seq
+    # The copy is published again with the shelling sentence moved: a new event id.
+    edited = _result("copy", COPY + " Oppdatert. " + B, B, **SHELLING)
+    assert store.add_result(edited)
+    store.link()
+    kinds = sorted(c.kind for c in changes(store, last))
+    assert kinds == ["added", "merged", "retracted"]
+
+
+def test_ledger_of_a_stored_occurrence(store: Store) -> None:
+    _fill(store)
+    store.link()
+    canonical = store.events()[0].canonical_id
+    assert canonical is not None
+    found = ledger(store, canonical)
+    assert found is not None and len(found.claims) == 2
+    assert ledger(store, "ffffffffffffffff") is None
+
+
+def test_pipeline_run_links_after_storing(store: Store) -> None:
+    from konflikt.pipeline import run
+
+    article = make_article("wire", WIRE + " " + A)
+    event = make_event("wire", A, start=article.text.index(A), **SHELLING)
+    run([article, replace(make_article("copy", COPY + " " + B))], store=store,
+        extract=lambda doc, art: [event] if art.id == "wire" else [],
+        load=lambda lang: _blank(), identify=lambda text: "nb")  # fmt: skip
+    assert {g for _, g, _ in article_groups(store)} == {"wire"}
+    assert [c.kind for c in changes(store)] == ["added"]
+
+
+def _blank():  # type: ignore[no-untyped-def]
+    import spacy
+
+    return spacy.blank("nb")

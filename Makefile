@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: venv demo test lint models clean
+.PHONY: venv demo test lint models clean web web-deps serve browser-test
 
 $(BIN)/konflikt: pyproject.toml
 	test -d $(VENV) || $(PY) -m venv $(VENV)
@@ -24,6 +24,32 @@ test: venv
 
 lint: venv
 	$(BIN)/ruff check konflikt tests
+
+# --- dashboard (issue 4): front-end packages pinned in konflikt/web/package.json ---
+# `make web` copies the browser files out of node_modules into konflikt/web/static/vendor/; the
+# copies are committed, so serving the page (and CI) needs no npm. playwright-core is only for
+# the browser test, which drives Debian's chromium (apt-get install chromium), never a download.
+WEB := konflikt/web
+VENDOR := $(WEB)/static/vendor
+
+$(WEB)/node_modules/.package-lock.json: $(WEB)/package.json $(WEB)/package-lock.json
+	npm ci --prefix $(WEB) --no-audit --no-fund
+
+web-deps: $(WEB)/node_modules/.package-lock.json
+
+web: web-deps
+	for p in d3-array d3-geo topojson-client; do \
+		cp $(WEB)/node_modules/$$p/dist/$$p.min.js $(VENDOR)/ && \
+		cp $(WEB)/node_modules/$$p/LICENSE $(VENDOR)/LICENSE.$$p; done
+	cp $(WEB)/node_modules/world-atlas/countries-110m.json $(VENDOR)/
+	cp $(WEB)/node_modules/world-atlas/LICENSE $(VENDOR)/LICENSE.world-atlas
+
+serve: venv
+	$(BIN)/konflikt serve
+
+# Screenshots land in build/screenshots/.
+browser-test: venv web-deps
+	$(BIN)/pytest -q tests/web/test_browser.py
 
 # --- models (issue 2): NorNE -> floret vectors -> nb, nn pipelines -> konflikt/models/{nb,nn} ---
 # Stage 1 trains tagger, morphologizer, lemmatizer, parser and NER on one shared tok2vec

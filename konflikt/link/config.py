@@ -12,7 +12,7 @@ import yaml
 from konflikt.errors import KonfliktError
 
 CONFIG_PATH = Path(__file__).resolve().parent.parent / "data" / "link.yaml"
-FIELDS: tuple[str, ...] = ("type", "date", "place", "actor", "recipient")
+FIELDS: tuple[str, ...] = ("type", "date", "place", "actor", "recipient", "words")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +28,7 @@ class MergeConfig:
     max_km: float = 50.0
     min_score: float = 0.6
     weights: dict[str, float] = field(default_factory=dict)
-    min_known_fields: int = 1
+    min_known_weight: float = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,9 +58,10 @@ def parse_config(data: dict[str, Any]) -> LinkConfig:
         raise KonfliktError(f"link.yaml: merge.weights needs non-negative {', '.join(FIELDS)}")
     if abs(sum(merge.weights.values()) - 1.0) > 1e-6:
         raise KonfliktError("link.yaml: merge.weights must sum to 1")
-    if not 0 < merge.min_score <= 1 or merge.max_km <= 0 or merge.date_slack_days < 0:
-        raise KonfliktError("link.yaml: merge needs 0 < min_score <= 1, max_km > 0, "
-                            "date_slack_days >= 0")
+    if (not 0 < merge.min_score <= 1 or not 0 < merge.min_known_weight <= 1
+            or merge.max_km <= 0 or merge.date_slack_days < 0):
+        raise KonfliktError("link.yaml: merge needs 0 < min_score <= 1, "
+                            "0 < min_known_weight <= 1, max_km > 0, date_slack_days >= 0")
     if not 0 < ledger.denial_overlap <= 1:
         raise KonfliktError("link.yaml: ledger.denial_overlap must be in (0, 1]")
     return LinkConfig(duplicates=dup, merge=merge, ledger=ledger)

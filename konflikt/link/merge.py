@@ -4,7 +4,8 @@ Two events are candidates only when their PLOVER type is the same, they come fro
 articles, their dates (where both are known) overlap within a slack, their places (where both
 are known) lie within a distance, and neither was detached by an analyst. Each candidate pair
 gets a score: the configured weight of every field that agrees, times how strongly it agrees
-(`Agreement`), so a merge can always be explained field by field. Pairs at or above
+(`Agreement`), so a merge can always be explained field by field; the evidence
+sentences' shared words count as one more field. Pairs at or above
 `min_score` are joined (union-find); a cluster's `canonical_id` is derived from its first
 member's event id in stored order, so it does not change when later reports join.
 
@@ -93,7 +94,7 @@ def merge_events(
     accepted: list[PairScore] = []
     by_type: dict[str, list[Event]] = defaultdict(list)
     for ev in events:
-        if ev.id not in detached and _known_fields(ev) >= config.min_known_fields:
+        if ev.id not in detached:
             by_type[ev.event_type].append(ev)
     for same_type in by_type.values():
         for i, a in enumerate(same_type):
@@ -114,23 +115,52 @@ def merge_events(
 
 
 def score_pair(a: Event, b: Event, config: MergeConfig) -> PairScore | None:
-    """The pair's weighted agreement, or None when a hard condition rules the merge out."""
+    """The pair's agreement, or None when a hard condition rules the merge out.
+
+    The score is the weighted mean agreement over the fields known on both sides: a field
+    one report leaves out neither helps nor hurts, and a pair must have enough weight of
+    known fields (`min_known_weight`) to be judged at all.
+    """
     if a.event_type != b.event_type or a.article_id == b.article_id:
         return None
     date_agreement = compare_dates(a, b, config.date_slack_days)
     place_agreement = compare_places(a.location, b.location, config.max_km)
     if date_agreement.score == 0 or place_agreement.score == 0:
         return None
-    mode = f"/{a.mode}" if a.mode and a.mode == b.mode else ""
     fields = (
-        Agreement("type", 1.0, a.event_type + mode),
+        compare_types(a, b),
         date_agreement,
         place_agreement,
         compare_parties("actor", a.actor, b.actor),
         compare_parties("recipient", a.recipient, b.recipient),
+        compare_words(a, b),
     )
-    score = sum(config.weights[f.field] * (f.score or 0.0) for f in fields)
+    known = [f for f in fields if f.score is not None]
+    known_weight = sum(config.weights[f.field] for f in known)
+    if known_weight < config.min_known_weight:
+        return None
+    score = sum(config.weights[f.field] * (f.score or 0.0) for f in known) / known_weight
     return PairScore(first=a.id, second=b.id, score=score, fields=fields)
+
+
+def compare_types(a: Event, b: Event) -> Agreement:
+    """Same type (a precondition); modes that both name and differ (an arrest and a
+    deportation) agree only half."""
+    if a.mode and b.mode and a.mode != b.mode:
+        return Agreement("type", 0.5, f"{a.event_type}, modes {a.mode} / {b.mode}")
+    mode = a.mode or b.mode
+    return Agreement("type", 1.0, a.event_type + (f"/{mode}" if mode else ""))
+
+
+def compare_words(a: Event, b: Event) -> Agreement:
+    """Word stems the two evidence sentences share, over the shorter sentence's stems."""
+    stems_a = {w[:STEM] for w in content_words(a.evidence.sentence)}
+    stems_b = {w[:STEM] for w in content_words(b.evidence.sentence)}
+    if not stems_a or not stems_b:
+        return Agreement("words", None, "an empty evidence sentence")
+    shared = stems_a & stems_b
+    score = len(shared) / min(len(stems_a), len(stems_b))
+    return Agreement("words", score, f"{len(shared)} shared: {', '.join(sorted(shared)[:8])}")
 
 
 def compare_dates(a: Event, b: Event, slack_days: int) -> Agreement:
@@ -208,11 +238,8 @@ def _span(ev: Event) -> tuple[date, date] | None:
     return (start, end) if end >= start else (end, start)
 
 
-def _known_fields(ev: Event) -> int:
-    return sum(x is not None for x in (_span(ev), ev.location, ev.actor))
-
-
 __all__ = [
     "Agreement", "Clustering", "PairScore", "canonical_id", "compare_dates", "compare_parties",
-    "compare_places", "haversine_km", "merge_events", "party_stems", "score_pair",
+    "compare_places", "compare_types", "compare_words", "haversine_km", "merge_events",
+    "party_stems", "score_pair",
 ]  # fmt: skip

@@ -53,11 +53,22 @@ def test_hard_conditions_keep_reports_apart(change: dict[str, str], why: str) ->
     assert clustering.canonical_of[a.id] != clustering.canonical_of[b.id], why
 
 
-def test_type_and_date_alone_are_not_enough() -> None:
+def test_type_and_date_without_shared_words_are_not_enough() -> None:
     a = make_event("a1", SHELLING_A, day="2026-05-01")
-    b = make_event("a2", SHELLING_B, day="2026-05-01")
+    b = make_event("a2", "Israelske fly bombet mål i Gaza.", day="2026-05-01")
     clustering = merge_events([a, b])
     assert clustering.canonical_of[a.id] != clustering.canonical_of[b.id]
+    # Too little known to judge at all: the type alone.
+    bare = make_event("a3", "Israelske fly bombet mål i Gaza.")
+    assert score_pair(a, bare, load_config().merge) is None
+
+
+def test_modes_that_differ_agree_only_half() -> None:
+    a = make_event("a1", "PST pågrep mannen på Sinsen lørdag.", "COERCE", place="Oslo")
+    b = make_event("a2", "PST vil sende mannen ut av landet.", "COERCE", place="Oslo")
+    a.mode, b.mode = "arrest", "deport"
+    pair = score_pair(a, b, load_config().merge)
+    assert pair is not None and pair.fields[0].score == 0.5
 
 
 def test_nearby_place_within_the_distance_merges_weaker() -> None:

@@ -10,6 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
+from konflikt.api.deps import validation_error
 from konflikt.api.routers import actors, articles, downloads, events, reviews, stats
 from konflikt.errors import StoreError
 from konflikt.store import Store
@@ -48,8 +49,9 @@ def create_app(
 
     @app.exception_handler(ValueError)
     async def _bad_value(_request: Request, exc: ValueError) -> JSONResponse:
-        # EventQuery's checks (unknown country, impossible date) are bad input, not a crash.
-        return JSONResponse({"detail": str(exc)}, status_code=422)
+        # EventQuery's checks (unknown country, impossible date) are bad input, not a crash;
+        # answered in the shape of FastAPI's own validation errors, as the schema says.
+        return JSONResponse(validation_error(str(exc)), status_code=422)
 
     @app.exception_handler(StoreError)
     async def _store_error(_request: Request, exc: StoreError) -> JSONResponse:

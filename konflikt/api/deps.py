@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hmac
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -37,6 +37,11 @@ def require_token(
     # Constant-time comparison: the answer time does not tell how much of a guess was right.
     if not hmac.compare_digest(credentials.credentials.encode(), expected.encode()):
         raise HTTPException(status.HTTP_403_FORBIDDEN, "wrong token")
+
+
+def validation_error(message: str, loc: tuple[str, ...] = ("query",)) -> dict[str, Any]:
+    """A 422 body in the shape of FastAPI's own validation errors (what the OpenAPI schema says)."""
+    return {"detail": [{"type": "value_error", "loc": list(loc), "msg": message, "input": None}]}
 
 
 StoreDep = Annotated[Store, Depends(get_store)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from konflikt.model import EVENT_TYPES, STANCES
 
@@ -227,7 +227,8 @@ class Corrections(_Strict):
     """The fields an analyst corrects; a field left out keeps the machine's value, a field given
     as null is cleared."""
 
-    event_type: EventType | None = None
+    # Not nullable (a type and a stance cannot be cleared); None only means "not corrected".
+    event_type: EventType = Field(None)  # type: ignore[assignment]
     mode: str | None = Field(None, max_length=32)
     actor: PartyIn | None = None
     recipient: PartyIn | None = None
@@ -235,14 +236,7 @@ class Corrections(_Strict):
     date: DateIn | None = None
     quantities: list[QuantityIn] | None = Field(None, max_length=20)
     source: PartyIn | None = None
-    stance: Stance | None = None
-
-    @field_validator("event_type", "stance")
-    @classmethod
-    def _not_null(cls, value: str | None) -> str | None:
-        if value is None:
-            raise ValueError("cannot be cleared")
-        return value
+    stance: Stance = Field(None)  # type: ignore[assignment]
 
 
 class ReviewIn(_Strict):

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Path
 
 from konflikt.api import service
-from konflikt.api.deps import StoreDep, require_token
+from konflikt.api.deps import StoreDep, require_token, validation_error
 from konflikt.api.models import ReviewIn, ReviewOut, ReviewResult
 from konflikt.store import reviews
 
@@ -24,7 +24,7 @@ EventId = Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[0-9a-f]+$
     response_model=ReviewResult,
     status_code=201,
     dependencies=[Depends(require_token)],
-    responses={401: {}, 403: {}, 404: {}, 422: {}},
+    responses={400: {"description": "Not JSON"}, 401: {}, 403: {}, 404: {}},
 )
 def post_review(store: StoreDep, event_id: EventId, body: ReviewIn) -> Any:
     """Store a review (confirm, correct or reject) with the reviewer and the time."""
@@ -36,7 +36,7 @@ def post_review(store: StoreDep, event_id: EventId, body: ReviewIn) -> Any:
     except KeyError:
         raise HTTPException(404, f"no event {event_id}") from None
     except ValueError as exc:
-        raise HTTPException(422, str(exc)) from None
+        raise HTTPException(422, validation_error(str(exc), ("body",))["detail"]) from None
     detail = service.event_detail(store, event_id)
     assert detail is not None  # the review was just stored for this event
     return {"review": review, "effective": detail["effective"]}

@@ -72,7 +72,8 @@ def _print_changes(feed: list[Change], console: Console) -> None:
         return
     table = Table()
     for column in ("seq", "at", "kind", "event_id", "canonical_id", "detail"):
-        table.add_column(column, overflow="fold")
+        # Ids and times are copied into other commands: never wrapped.
+        table.add_column(column, overflow="fold", no_wrap=column not in ("kind", "detail"))
     for c in feed:
         detail = ""
         if c.detail and "score" in c.detail:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import DateTime, Float, Integer, String, delete, or_, select
+from sqlalchemy import DateTime, Float, Integer, String, delete, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
@@ -265,16 +265,14 @@ def ledger(store: Store, canonical: str) -> Ledger | None:
         members = {e for e, c in links.items() if c == canonical}
         if not members:
             return None
-        # The occurrence's reports, and every report that could deny one of them.
+        # A denial may point into this occurrence from anywhere, and a denial in it may point
+        # anywhere: the ledger reads every stored report (a per-request view; a store too
+        # large for that would index denials at link time instead).
         stmt = (
             select(EventRow.data)
             .join(ArticleRow, ArticleRow.id == EventRow.article_id)
-            .where(or_(EventRow.id.in_(members), EventRow.event_type == "REJECT",
-                       EventRow.stance == "denied"))
             .order_by(ArticleRow.created_at, ArticleRow.id, EventRow.evidence_start)
-        )  # fmt: skip
+        )
         pool = [Event.from_dict(data) for data in session.scalars(stmt)]
-    candidates = [ev for ev in pool if ev.id in members or ev.event_type == "REJECT"
-                  or ev.stance == "denied"]  # fmt: skip
-    denials = find_denials(candidates, links)
+    denials = find_denials(pool, links)
     return build_ledger(canonical, [ev for ev in pool if ev.id in members], denials)

@@ -4,11 +4,16 @@
 scored with the coding manual's metric (`konflikt.extract.scoring.score`) against
 `DIR/events.jsonl`. Every gold article counts, also one that could not be processed (its gold
 events are then all missed).
+
+With `--reviewed --db URL` the gold is what analysts reviewed in the dashboard instead
+(`konflikt.store.reviews.reviewed_gold`): the fully reviewed articles of that database are
+extracted again and scored against their confirmed and corrected events.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +27,7 @@ from konflikt.cli import app
 from konflikt.cli.extract_cmd import EXIT_FAILURE, EXIT_OK, EXIT_REJECTED, _progress
 from konflikt.errors import KonfliktError
 from konflikt.ingest import read_inputs
-from konflikt.model import Event
+from konflikt.model import Article, Event, InputProblem
 from konflikt.pipeline import ArticleResult, RunSummary, run
 
 ARTICLES_FILE = "articles.jsonl"
@@ -31,7 +36,7 @@ EVENTS_FILE = "events.jsonl"
 
 @dataclass(frozen=True, slots=True)
 class EvalSettings:
-    gold: Path
+    gold: Path | None  # None: the articles are given (reviewed gold from a database)
     db: str | None = None  # also store the run's articles and events there
     as_json: bool = False
     progress: bool = True
@@ -40,17 +45,30 @@ class EvalSettings:
 @app.command("eval")
 def eval_command(
     gold: Annotated[
-        Path,
+        Path | None,
         typer.Option("--gold", help=f"Folder with {ARTICLES_FILE} and {EVENTS_FILE}."),
-    ],
+    ] = None,
     db: Annotated[
         str | None, typer.Option("--db", help="Also store this run's articles and events here.")
     ] = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print one JSON object instead of tables.")
     ] = False,
+    reviewed: Annotated[
+        bool,
+        typer.Option(
+            "--reviewed",
+            help="Use the events analysts reviewed in --db (konflikt serve) as gold, "
+            "instead of --gold.",
+        ),
+    ] = False,
 ) -> None:
     """Score the extractor on a gold set (precision, recall, F1, field accuracy)."""
+    if reviewed:
+        _eval_reviewed(gold, db, as_json)
+        return
+    if gold is None:
+        raise typer.BadParameter("give a gold folder, or --reviewed --db URL", param_hint="--gold")
     for name in (ARTICLES_FILE, EVENTS_FILE):
         if not (gold / name).is_file():
             raise typer.BadParameter(f"{gold / name} does not exist", param_hint="--gold")
@@ -61,6 +79,31 @@ def eval_command(
     settings = EvalSettings(gold=gold, db=db, as_json=as_json, progress=not as_json)
     code = run_eval(settings, gold_events, Console(), Console(stderr=True))
     raise typer.Exit(code)
+
+
+def _eval_reviewed(gold: Path | None, db: str | None, as_json: bool) -> None:
+    from konflikt.store import Store
+    from konflikt.store.reviews import reviewed_gold
+
+    if gold is not None:
+        raise typer.BadParameter("give either --gold or --reviewed, not both", param_hint="--gold")
+    if not db:
+        raise typer.BadParameter("--reviewed needs --db: the database that was reviewed")
+    err = Console(stderr=True)
+    try:
+        with Store(db, create=False) as store:
+            articles, gold_events = reviewed_gold(store)
+    except KonfliktError as exc:
+        err.print(f"[red]Error:[/] {exc}", highlight=False)
+        raise typer.Exit(EXIT_FAILURE) from None
+    if not articles:
+        raise typer.BadParameter(
+            "no fully reviewed article in this database: review every event of an article first",
+            param_hint="--db",
+        )
+    # The run is not stored: the reviewed database already holds these articles.
+    settings = EvalSettings(gold=None, as_json=as_json, progress=not as_json)
+    raise typer.Exit(run_eval(settings, gold_events, Console(), err, items=articles))
 
 
 def load_gold_events(path: Path) -> list[dict[str, Any]]:
@@ -81,7 +124,11 @@ def load_gold_events(path: Path) -> list[dict[str, Any]]:
 
 
 def run_eval(
-    settings: EvalSettings, gold_events: list[dict[str, Any]], console: Console, err: Console
+    settings: EvalSettings,
+    gold_events: list[dict[str, Any]],
+    console: Console,
+    err: Console,
+    items: Iterable[Article | InputProblem] | None = None,
 ) -> int:
     """Extract, score, print; returns the exit code (3 when some gold articles were rejected)."""
     from konflikt.extract.scoring import score
@@ -98,7 +145,9 @@ def run_eval(
             task, articles=summary.articles, events=summary.events, problems=len(summary.problems)
         )
 
-    items = read_inputs([str(settings.gold / ARTICLES_FILE)])
+    if items is None:
+        assert settings.gold is not None, "no gold folder and no articles"
+        items = read_inputs([str(settings.gold / ARTICLES_FILE)])
     try:
         store_context = Store(settings.db) if settings.db else nullcontext(None)
         with store_context as store, _progress(err, settings.progress) as progress:

@@ -68,8 +68,12 @@ try {
   check(await page.locator("#fields .role.actor").count() === 1, "fields list the actor");
   await page.screenshot({ path: `${shots}/03-article.png`, fullPage: true });
 
+  // Correct the stance to another one than the current (the event may have been reviewed).
+  const reviewsBefore = await page.locator("#reviews li").count();
+  const stance = await page.inputValue("#review-form select[name=stance]");
   await page.check("#review-form input[value=correct]");
-  await page.selectOption("#review-form select[name=stance]", "hedged");
+  await page.selectOption("#review-form select[name=stance]",
+    stance === "hedged" ? "asserted" : "hedged");
   await page.fill("#review-form input[name=reviewer]", "nettlesertest");
   await page.fill("#review-form input[name=token]", token);
   await page.click("#review-form button[type=submit]");
@@ -77,7 +81,8 @@ try {
   const message = await page.locator("#review-message").textContent();
   check(message === "Kontroll lagret.", `review stored (${message})`);
   check(await page.locator("#fields .corrected").count() > 0, "the correction is shown as such");
-  check(await page.locator("#reviews li").count() === 1, "the review history lists it");
+  check(await page.locator("#reviews li").count() === reviewsBefore + 1,
+    "the review history lists it");
   await page.screenshot({ path: `${shots}/04-review.png`, fullPage: true });
   check(errors.length === 0, `no page errors (${errors.join("; ")})`);
   out.ok = true;

@@ -308,24 +308,35 @@ function fieldRows(ev) {
   return rows;
 }
 
+// Review field names (as in Event) to the rows of fieldRows() they change.
+const FIELD_ROWS = { event_type: "Type", mode: "Type", actor: "actor", recipient: "recipient",
+  location: "location", date: "date", quantities: "quantity", source: "source", stance: "Stance" };
+
 function renderFields(article, detail) {
   const machine = fieldRows(detail.event);
   const reviewed = detail.effective ? fieldRows(detail.effective) : [];
-  const correctedValues = new Map(reviewed.map((r) => [r[0], r[2]]));
+  const latest = detail.reviews[detail.reviews.length - 1];
+  // What the latest correction touched is shown as corrected, even where it kept the value.
+  const touched = new Set(latest && latest.action === "correct"
+    ? Object.keys(latest.fields).map((f) => FIELD_ROWS[f]) : []);
+  const correctedValues = new Map();
+  for (const [name, , value] of reviewed) {
+    if (touched.has(name)) correctedValues.set(name, [...(correctedValues.get(name) || []), value]);
+  }
   const rows = machine.map(([name, role, value, from]) => {
     const label = role ? el("span", { class: `role ${role}` }, ROLE_NAMES[role]) : name;
     const cell = el("td", {}, value);
-    if (detail.event.review === "correct" && correctedValues.has(name)
-        && correctedValues.get(name) !== value) {
-      cell.append(el("div", { class: "corrected" }, `rettet: ${correctedValues.get(name)}`));
+    if (touched.has(name)) {
+      const now = correctedValues.get(name);
+      cell.append(el("div", { class: "corrected" }, now ? `rettet: ${now.join("; ")}` : "fjernet"));
+      correctedValues.delete(name);
     }
     return el("tr", {}, el("th", {}, label), cell, el("td", { class: "meta" }, from || ""));
   });
-  for (const [name, role, value] of reviewed) {
-    if (!machine.some((m) => m[0] === name)) {
-      rows.push(el("tr", {}, el("th", {}, role ? ROLE_NAMES[role] : name),
-        el("td", { class: "corrected" }, `lagt til: ${value}`), el("td")));
-    }
+  for (const [name, values] of correctedValues) {
+    const role = ROLES.includes(name) ? name : null;
+    rows.push(el("tr", {}, el("th", {}, role ? ROLE_NAMES[role] : name),
+      el("td", { class: "corrected" }, `lagt til: ${values.join("; ")}`), el("td")));
   }
   if (detail.event.review === "reject") {
     rows.unshift(el("tr", {}, el("td", { colspan: 3, class: "corrected" }, "Avvist av kontrollør")));

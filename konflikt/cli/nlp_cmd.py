@@ -54,6 +54,7 @@ def format_scores(scores: dict, lang: str) -> str:
     ]:
         lines.append(f"  {name:<20}{_pct(scores.get(key))}")
     lines.append(f"  {'words/second':<20}{scores.get('words_per_second')}")
+    lines.append(f"  {'words/CPU second':<20}{scores.get('words_per_cpu_second')}")
     for label, prf in (scores.get("ents_per_type") or {}).items():
         lines.append(
             f"  {label:<8} P {_pct(prf['p'])}  R {_pct(prf['r'])}  F {_pct(prf['f'])}"

@@ -137,6 +137,7 @@ spaCy {spacy.__version__} pipeline `{', '.join(nlp.pipe_names)}`, loaded by
 | UAS / LAS (NDT labels) | {_pct(ndt['uas'])} / {_pct(ndt['las'])} |
 | sentence F1 | {_pct(ndt['sents_f'])} |
 | words/second (one process, {info['machine']}) | {ndt['words_per_second']} |
+| words/CPU second (same run) | {ndt['words_per_cpu_second']} |
 
 | entity | P | R | F1 |
 |---|---|---|---|

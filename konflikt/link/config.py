@@ -29,6 +29,7 @@ class MergeConfig:
     min_score: float = 0.6
     weights: dict[str, float] = field(default_factory=dict)
     min_known_weight: float = 0.5
+    undated_window_days: int = 7
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,9 +60,10 @@ def parse_config(data: dict[str, Any]) -> LinkConfig:
     if abs(sum(merge.weights.values()) - 1.0) > 1e-6:
         raise KonfliktError("link.yaml: merge.weights must sum to 1")
     if (not 0 < merge.min_score <= 1 or not 0 < merge.min_known_weight <= 1
-            or merge.max_km <= 0 or merge.date_slack_days < 0):
+            or merge.max_km <= 0 or merge.date_slack_days < 0 or merge.undated_window_days < 0):
         raise KonfliktError("link.yaml: merge needs 0 < min_score <= 1, "
-                            "0 < min_known_weight <= 1, max_km > 0, date_slack_days >= 0")
+                            "0 < min_known_weight <= 1, max_km > 0, date_slack_days >= 0, "
+                            "undated_window_days >= 0")
     if not 0 < ledger.denial_overlap <= 1:
         raise KonfliktError("link.yaml: ledger.denial_overlap must be in (0, 1]")
     return LinkConfig(duplicates=dup, merge=merge, ledger=ledger)

@@ -181,7 +181,7 @@ def evaluate(folder: Path = DEFAULT_GOLD) -> Report:
             gold_group[member] = members[0]
     article_scores = pair_scores(gold_group, grouping.group_of)
 
-    clustering = merge_events(events)
+    clustering = merge_events(events, published={a.id: a.published for a in articles})
     reports = gold_reports(articles, gold)
     labels, found = label_events(events, reports)
     article_of = {ev.id: ev.article_id for ev in events}

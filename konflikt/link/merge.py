@@ -18,9 +18,10 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
+from itertools import combinations
 from typing import Any
 
 from konflikt.extract.scoring import content_words
@@ -86,8 +87,14 @@ def merge_events(
     *,
     detached: Collection[str] = (),
     config: MergeConfig | None = None,
+    published: Mapping[str, str | None] | None = None,
 ) -> Clustering:
-    """Cluster `events` (in stored order) into occurrences; `detached` events stay alone."""
+    """Cluster `events` (in stored order) into occurrences; `detached` events stay alone.
+
+    `published` (article id -> ISO date) bounds undated events: one happened at most
+    `undated_window_days` before its article appeared, so undated reports weeks apart never
+    merge.
+    """
     config = config or load_config().merge
     order = {ev.id: i for i, ev in enumerate(events)}
     union = UnionFind(order)
@@ -97,11 +104,10 @@ def merge_events(
         if ev.id not in detached:
             by_type[ev.event_type].append(ev)
     for same_type in by_type.values():
-        for i, a in enumerate(same_type):
-            for b in same_type[i + 1 :]:
-                pair = score_pair(a, b, config)
-                if pair is not None and pair.score >= config.min_score:
-                    accepted.append(pair)
+        for a, b in _candidates(same_type):
+            pair = score_pair(a, b, config, published)
+            if pair is not None and pair.score >= config.min_score:
+                accepted.append(pair)
     # Strongest evidence first, so each event is explained by its best link into the cluster.
     accepted.sort(key=lambda p: (-p.score, order[p.first], order[p.second]))
     joined_by: dict[str, PairScore] = {}
@@ -114,7 +120,28 @@ def merge_events(
     return Clustering(canonical_of=canonical_of, joined_by=joined_by)
 
 
-def score_pair(a: Event, b: Event, config: MergeConfig) -> PairScore | None:
+def _candidates(events: list[Event]) -> Iterator[tuple[Event, Event]]:
+    """Pairs worth scoring, blocked by country: events in different countries never merge
+    (`compare_places`), so only events of one country, or with no country, meet. Each pair
+    comes once, earlier event first."""
+    position = {id(ev): i for i, ev in enumerate(events)}
+    by_country: dict[str | None, list[Event]] = defaultdict(list)
+    for ev in events:
+        by_country[ev.location.country if ev.location else None].append(ev)
+    unplaced = by_country.pop(None, [])
+    for group in by_country.values():
+        yield from combinations(group, 2)
+    for i, a in enumerate(unplaced):
+        for b in unplaced[i + 1 :]:
+            yield a, b
+        for group in by_country.values():
+            for b in group:
+                yield (a, b) if position[id(a)] < position[id(b)] else (b, a)
+
+
+def score_pair(
+    a: Event, b: Event, config: MergeConfig, published: Mapping[str, str | None] | None = None
+) -> PairScore | None:
     """The pair's agreement, or None when a hard condition rules the merge out.
 
     The score is the weighted mean agreement over the fields known on both sides: a field
@@ -124,6 +151,8 @@ def score_pair(a: Event, b: Event, config: MergeConfig) -> PairScore | None:
     if a.event_type != b.event_type or a.article_id == b.article_id:
         return None
     date_agreement = compare_dates(a, b, config.date_slack_days)
+    if date_agreement.score is None and published:
+        date_agreement = compare_windows(a, b, config, published)
     place_agreement = compare_places(a.location, b.location, config.max_km)
     if date_agreement.score == 0 or place_agreement.score == 0:
         return None
@@ -173,6 +202,31 @@ def compare_dates(a: Event, b: Event, slack_days: int) -> Agreement:
     if gap <= slack_days:
         return Agreement("date", 0.5, f"{gap} day(s) apart, within the slack")
     return Agreement("date", 0.0, f"{gap} days apart")
+
+
+def compare_windows(
+    a: Event, b: Event, config: MergeConfig, published: Mapping[str, str | None]
+) -> Agreement:
+    """For a pair with an undated event: its window is the days before its article appeared.
+    Windows that cannot overlap rule the merge out (score 0); otherwise the date stays unknown."""
+    window_a = _span(a) or _window(published.get(a.article_id or ""), config.undated_window_days)
+    window_b = _span(b) or _window(published.get(b.article_id or ""), config.undated_window_days)
+    if window_a is None or window_b is None:
+        return Agreement("date", None, "not known on both")
+    gap = max((window_b[0] - window_a[1]).days, (window_a[0] - window_b[1]).days, 0)
+    if gap > config.date_slack_days:
+        return Agreement("date", 0.0, f"undated, but reported {gap} days apart")
+    return Agreement("date", None, "not known on both (publication dates compatible)")
+
+
+def _window(day: str | None, days: int) -> tuple[date, date] | None:
+    if not day:
+        return None
+    try:
+        end = date.fromisoformat(day[:10])
+    except ValueError:
+        return None
+    return end - timedelta(days=days), end
 
 
 def compare_places(a: Location | None, b: Location | None, max_km: float) -> Agreement:
@@ -240,6 +294,6 @@ def _span(ev: Event) -> tuple[date, date] | None:
 
 __all__ = [
     "Agreement", "Clustering", "PairScore", "canonical_id", "compare_dates", "compare_parties",
-    "compare_places", "compare_types", "compare_words", "haversine_km", "merge_events",
-    "party_stems", "score_pair",
+    "compare_places", "compare_types", "compare_windows", "compare_words", "haversine_km",
+    "merge_events", "party_stems", "score_pair",
 ]  # fmt: skip

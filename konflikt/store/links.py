@@ -147,7 +147,8 @@ def link_store(store: Store) -> LinkSummary:
 
         events = _stored_events(session)
         detached = set(session.scalars(select(DetachedEventRow.event_id)))
-        clustering = merge_events(events, detached=detached)
+        published = {a.id: a.published for a in articles}
+        clustering = merge_events(events, detached=detached, published=published)
         sizes = Counter(clustering.canonical_of.values())
         summary.occurrences = sum(1 for n in sizes.values() if n > 1)
         previous = {row.event_id: row for row in session.scalars(select(CanonicalLinkRow))}

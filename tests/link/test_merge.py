@@ -92,3 +92,14 @@ def test_canonical_id_is_stable_and_detached_events_stay_alone() -> None:
     apart = merge_events([a, b, later], detached={b.id})
     assert apart.canonical_of[b.id] == canonical_id(b.id)
     assert apart.canonical_of[later.id] == apart.canonical_of[a.id] != apart.canonical_of[b.id]
+
+
+def test_undated_reports_merge_only_when_their_articles_appeared_close_in_time() -> None:
+    a = make_event("a1", SHELLING_A, actor="Russiske styrker", place="Kharkiv")
+    b = make_event("a2", SHELLING_A, actor="Russiske styrker", place="Kharkiv")
+    near = {"a1": "2026-05-01", "a2": "2026-05-03"}
+    far = {"a1": "2026-05-01", "a2": "2026-06-10"}
+    assert len(set(merge_events([a, b], published=near).canonical_of.values())) == 1
+    assert len(set(merge_events([a, b], published=far).canonical_of.values())) == 2
+    pair = score_pair(a, b, load_config().merge, far)
+    assert pair is None  # ruled out by the date, as with two dates far apart

@@ -127,6 +127,7 @@ def run_extract(settings: ExtractSettings, console: Console, err: Console) -> in
     """Run one extraction; returns the exit code. Tables go to `console`, the rest to `err`."""
     from konflikt.export import write_events
     from konflikt.store import Store
+    from konflikt.store.links import canonical_ids
 
     try:
         items = read_inputs(settings.paths, published=settings.published)
@@ -151,7 +152,10 @@ def run_extract(settings: ExtractSettings, console: Console, err: Console) -> in
 
             summary = run(items, store=store, on_result=on_result)
             shown_db = store.display_url
+            linked = canonical_ids(store) if keep else {}  # run() linked the store
         events = [event for result in results for event in result.events]
+        for event in events:
+            event.canonical_id = linked.get(event.id)
         if settings.out is not None:
             target = sys.stdout if str(settings.out) == "-" else settings.out
             written = write_events(events, target, settings.fmt)

@@ -92,3 +92,27 @@ def test_missing_database_is_a_clear_error(tmp_path: Path) -> None:
     for command in (["articles"], ["changes"]):
         result = runner.invoke(app, [*command, "--db", url])
         assert result.exit_code == 1 and "no database" in result.output
+
+
+@pytest.mark.slow
+def test_extract_links_and_exports_canonical_ids(tmp_path: Path) -> None:
+    """With the shipped nb pipeline: a wire story and a newspaper's copy of it are one
+    duplicate group, and their reports of the kidnapping share one canonical_id."""
+    import yaml
+
+    from konflikt.link.evaluate import DEFAULT_GOLD
+
+    data = yaml.safe_load((DEFAULT_GOLD / "articles.yaml").read_text(encoding="utf-8"))
+    chosen = [a for a in data["articles"] if a["id"] in ("benin-ntb", "benin-ntb-avis")]
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps({**a, "lang": "nb"}, ensure_ascii=False) + "\n"
+                              for a in chosen), encoding="utf-8")  # fmt: skip
+    db = f"sqlite:///{tmp_path / 'x.sqlite'}"
+    result = runner.invoke(app, ["extract", str(source), "--db", db, "--out", "-",
+                                 "--format", "jsonl", "--quiet"])  # fmt: skip
+    records = [json.loads(line) for line in result.output.splitlines() if line.startswith("{")]
+    kidnapping = [r for r in records if r["evidence"]["sentence"].startswith("Pirater bordet")]
+    assert len(kidnapping) == 2
+    assert kidnapping[0]["canonical_id"] == kidnapping[1]["canonical_id"] is not None
+    groups = runner.invoke(app, ["articles", "--db", db, "--format", "jsonl"]).output
+    assert {json.loads(line)["duplicate_group"] for line in groups.splitlines()} == {"benin-ntb"}

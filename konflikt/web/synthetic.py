@@ -37,7 +37,11 @@ ACTS = [
 START = date(2025, 1, 6)
 
 
-def synthetic_results(n_events: int, *, seed: int = 7) -> list[ArticleResult]:
+def synthetic_results(
+    n_events: int, *, seed: int = 7, scatter: bool = False
+) -> list[ArticleResult]:
+    """`scatter`: move every event up to 1 degree off its place, so each has its own point
+    (the map's worst case: one circle per event)."""
     rng = random.Random(seed)
     results = []
     for a in range(0, n_events, 3):
@@ -48,6 +52,8 @@ def synthetic_results(n_events: int, *, seed: int = 7) -> list[ArticleResult]:
         for _ in range(min(3, n_events - a)):
             actor, recipient = rng.choice(ACTORS), rng.choice(RECIPIENTS)
             place, country, lat, lon = rng.choice(PLACES)
+            if scatter:
+                lat, lon = lat + rng.uniform(-1, 1), lon + rng.uniform(-1, 1)
             kind, mode, verb = rng.choice(ACTS)
             count = rng.randrange(2, 200)
             outlet_source = rng.choice(SOURCES)
@@ -90,14 +96,16 @@ def synthetic_results(n_events: int, *, seed: int = 7) -> list[ArticleResult]:
     return results
 
 
-def fill(url: str, n_events: int) -> int:
+def fill(url: str, n_events: int, *, scatter: bool = False) -> int:
     with Store(url) as store:
-        for result in synthetic_results(n_events):
+        for result in synthetic_results(n_events, scatter=scatter):
             store.add_result(result)
         return int(store.counts()["events"])
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3 or not sys.argv[2].isdigit():
-        sys.exit("usage: python -m konflikt.web.synthetic DB_URL N_EVENTS")
-    print(f"{fill(sys.argv[1], int(sys.argv[2]))} events in {sys.argv[1]}")
+    args = [a for a in sys.argv[1:] if a != "--scatter"]
+    if len(args) != 2 or not args[1].isdigit():
+        sys.exit("usage: python -m konflikt.web.synthetic DB_URL N_EVENTS [--scatter]")
+    n = fill(args[0], int(args[1]), scatter="--scatter" in sys.argv)
+    print(f"{n} events in {args[0]}")

@@ -194,10 +194,9 @@ async function loadMap() {
   }
   const path = d3.geoPath(projection);
   const countries = state.world.features.map((f) => svgEl("path", { class: "country", d: path(f) || "" }));
-  const max = d3.max(places, (p) => p.count) || 1;
   const circles = places.map((p) => {
     const [x, y] = projection([p.lon, p.lat]);
-    const circle = svgEl("circle", { cx: x, cy: y, r: 3 + 12 * Math.sqrt(p.count / max),
+    const circle = svgEl("circle", { cx: x, cy: y, r: Math.min(20, 2 + 2.5 * Math.sqrt(p.count)),
       "data-place": p.name || "" });
     const title = svgEl("title");
     title.textContent = `${p.name || "?"} (${p.country || "?"}): ${p.count}`;

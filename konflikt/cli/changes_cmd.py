@@ -17,7 +17,15 @@ from rich.table import Table
 from konflikt.cli import app
 from konflikt.errors import KonfliktError
 from konflikt.store import Store
-from konflikt.store.links import Change, LinkSummary, changes, detach, ledger, reattach
+from konflikt.store.links import (
+    Change,
+    LinkSummary,
+    changes,
+    detach,
+    ledger,
+    parse_since,
+    reattach,
+)
 
 DB_HELP = "Database URL (default: $KONFLIKT_DB, else sqlite:///konflikt.sqlite)."
 
@@ -27,18 +35,13 @@ class ListFormat(StrEnum):
     jsonl = "jsonl"
 
 
-def parse_since(value: str | None) -> int | datetime | None:
-    """A sequence number (changes after it) or an ISO 8601 time (changes at or after it)."""
+def _since(value: str | None) -> int | datetime | None:
     if value is None:
         return None
-    if value.isdigit():
-        return int(value)
     try:
-        return datetime.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(
-            f"{value!r} is neither a sequence number nor an ISO time (2026-11-23T16:00:00)"
-        ) from None
+        return parse_since(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
 
 
 @app.command("changes")
@@ -52,7 +55,7 @@ def changes_command(
     fmt: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = ListFormat.table,
 ) -> None:
     """List what changed in the published events: added, merged, unmerged, retracted."""
-    when = parse_since(since)
+    when = _since(since)
     try:
         with Store(db, create=False) as store:
             feed = changes(store, when, limit)

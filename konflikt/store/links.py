@@ -231,12 +231,28 @@ def article_groups(store: Store) -> list[tuple[Article, str | None, float | None
         return out
 
 
+def parse_since(value: str) -> int | datetime:
+    """`since` as the CLI and the API take it: a sequence number (changes after it) or an ISO
+    8601 time (changes at or after it; UTC when no zone is given). ValueError otherwise."""
+    value = value.strip()
+    if value.isdigit():
+        return int(value)
+    try:
+        when = datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(
+            f"{value!r} is neither a sequence number nor an ISO time (2026-11-23T16:00:00)"
+        ) from None
+    return when.astimezone(UTC) if when.tzinfo else when.replace(tzinfo=UTC)
+
+
 def changes(store: Store, since: int | datetime | None = None, limit: int | None = None
             ) -> list[Change]:
     """The change feed after sequence number `since` (exclusive) or from a time (inclusive)."""
     stmt = select(ChangeRow).order_by(ChangeRow.seq)
     if isinstance(since, datetime):
-        when = since if since.tzinfo else since.replace(tzinfo=UTC)
+        # In UTC: SQLite keeps the times as naive UTC text and would ignore another zone.
+        when = since.astimezone(UTC) if since.tzinfo else since.replace(tzinfo=UTC)
         stmt = stmt.where(ChangeRow.at >= when)
     elif since is not None:
         stmt = stmt.where(ChangeRow.seq > since)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -78,6 +78,9 @@ def test_change_feed_and_relinking_is_idempotent(store: Store) -> None:
     assert changes(store, feed[-1].seq) == []
     assert len(changes(store, datetime.now(UTC) - timedelta(minutes=5))) == 3
     assert changes(store, datetime.now(UTC) + timedelta(minutes=5)) == []
+    # Another zone is the same instant: an hour ahead in +01:00 is still "from 5 minutes ago".
+    plus_one = timezone(timedelta(hours=1))
+    assert len(changes(store, datetime.now(plus_one) - timedelta(minutes=5))) == 3
 
 
 def test_unmerge_and_remerge_are_recorded(store: Store) -> None:
@@ -134,3 +137,14 @@ def _blank():  # type: ignore[no-untyped-def]
     import spacy
 
     return spacy.blank("nb")
+
+
+def test_parse_since() -> None:
+    from konflikt.store.links import parse_since
+
+    assert parse_since("42") == 42
+    when = parse_since("2026-11-23T16:00:00")
+    assert isinstance(when, datetime) and when.tzinfo is UTC
+    assert parse_since("2026-11-23T16:00:00+01:00") == datetime(2026, 11, 23, 15, tzinfo=UTC)
+    with pytest.raises(ValueError, match="neither a sequence number"):
+        parse_since("forrige uke")

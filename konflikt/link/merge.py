@@ -42,6 +42,7 @@ class Agreement:
     field: str
     score: float | None
     detail: str
+    veto: bool = False  # the field rules the merge out whatever the others say
 
     def to_dict(self) -> dict[str, Any]:
         return {"field": self.field, "score": self.score, "detail": self.detail}
@@ -154,7 +155,7 @@ def score_pair(
     if date_agreement.score is None and published:
         date_agreement = compare_windows(a, b, config, published)
     place_agreement = compare_places(a.location, b.location, config.max_km)
-    if date_agreement.score == 0 or place_agreement.score == 0:
+    if date_agreement.veto or place_agreement.veto:
         return None
     fields = (
         compare_types(a, b),
@@ -193,6 +194,8 @@ def compare_words(a: Event, b: Event) -> Agreement:
 
 
 def compare_dates(a: Event, b: Event, slack_days: int) -> Agreement:
+    """Overlapping dates agree, dates within the slack half; further apart they rule the
+    merge out."""
     span_a, span_b = _span(a), _span(b)
     if span_a is None or span_b is None:
         return Agreement("date", None, "not known on both")
@@ -201,7 +204,7 @@ def compare_dates(a: Event, b: Event, slack_days: int) -> Agreement:
         return Agreement("date", 1.0, f"overlap ({span_a[0]} / {span_b[0]})")
     if gap <= slack_days:
         return Agreement("date", 0.5, f"{gap} day(s) apart, within the slack")
-    return Agreement("date", 0.0, f"{gap} days apart")
+    return Agreement("date", 0.0, f"{gap} days apart", veto=True)
 
 
 def compare_windows(
@@ -215,7 +218,7 @@ def compare_windows(
         return Agreement("date", None, "not known on both")
     gap = max((window_b[0] - window_a[1]).days, (window_a[0] - window_b[1]).days, 0)
     if gap > config.date_slack_days:
-        return Agreement("date", 0.0, f"undated, but reported {gap} days apart")
+        return Agreement("date", 0.0, f"undated, but reported {gap} days apart", veto=True)
     return Agreement("date", None, "not known on both (publication dates compatible)")
 
 
@@ -237,17 +240,30 @@ def compare_places(a: Location | None, b: Location | None, max_km: float) -> Agr
         coarse = "country" in (a.precision, b.precision)
         if coarse and a.country and a.country == b.country:
             return Agreement("place", 0.5, f"same country {a.country}, one only at country level")
+        region = _region_holding(a, b) or _region_holding(b, a)
+        if region and km > max_km:
+            return Agreement("place", 0.5, f"one only at region level ({region})")
         if km <= max_km:
             return Agreement("place", 1.0 - 0.5 * km / max_km, f"{km:.1f} km apart")
-        return Agreement("place", 0.0, f"{km:.0f} km apart")
+        return Agreement("place", 0.0, f"{km:.0f} km apart", veto=True)
     if a.country and b.country:
         if a.country != b.country:
-            return Agreement("place", 0.0, f"different countries {a.country} / {b.country}")
+            return Agreement("place", 0.0, f"different countries {a.country} / {b.country}",
+                             veto=True)
         return Agreement("place", 0.5, f"same country {a.country}")
     words = content_words(a.name or a.text) & content_words(b.name or b.text)
     if words:
         return Agreement("place", 1.0, f"same name ({', '.join(sorted(words))})")
     return Agreement("place", None, "no coordinates or country to compare")
+
+
+def _region_holding(region: Location, place: Location) -> str | None:
+    """The region's name when `region` is a first-level region that holds `place`: a
+    province's centroid can lie far from a town in it, and that is no disagreement."""
+    if region.precision != "admin1" or region.country != place.country:
+        return None
+    names = {n for n in (region.admin1, region.name) if n}
+    return place.admin1 if place.admin1 in names else None
 
 
 def compare_parties(role: str, a: Party | None, b: Party | None) -> Agreement:

@@ -103,3 +103,18 @@ def test_undated_reports_merge_only_when_their_articles_appeared_close_in_time()
     assert len(set(merge_events([a, b], published=far).canonical_of.values())) == 2
     pair = score_pair(a, b, load_config().merge, far)
     assert pair is None  # ruled out by the date, as with two dates far apart
+
+
+def test_a_region_holding_the_town_agrees_half_however_far_its_centre() -> None:
+    from konflikt.link.merge import compare_places
+    from konflikt.model import Location
+
+    town = Location(text="Derry", name="Derry", country="GB", admin1="Northern Ireland",
+                    lat=55.0, lon=-7.31, precision="place")  # fmt: skip
+    region = Location(text="Nord-Irland", name="Northern Ireland", country="GB",
+                      admin1="Northern Ireland", lat=54.6, lon=-6.5, precision="admin1")
+    elsewhere = Location(text="Wales", name="Wales", country="GB", admin1="Wales",
+                         lat=52.4, lon=-3.6, precision="admin1")  # fmt: skip
+    assert compare_places(town, region, 50).score == 0.5
+    assert compare_places(region, town, 50).score == 0.5
+    assert compare_places(town, elsewhere, 50).veto

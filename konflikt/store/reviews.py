@@ -15,13 +15,14 @@ format, so `konflikt eval` can score against analysts' judgements.
 
 from __future__ import annotations
 
+import weakref
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import DateTime, Integer, String, Text, select
+from sqlalchemy import DateTime, Engine, Integer, String, Text, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
@@ -37,6 +38,9 @@ CORRECTABLE: tuple[str, ...] = (
     "event_type", "mode", "actor", "recipient", "location", "date", "quantities", "source",
     "stance",
 )  # fmt: skip
+
+
+_READY: weakref.WeakSet[Engine] = weakref.WeakSet()
 
 
 class ReviewRow(Base):
@@ -64,8 +68,11 @@ class Review:
 
 def ensure_tables(store: Store) -> None:
     """Create the reviews table when the store was opened before this module was imported."""
+    if store.engine in _READY:  # checked once per engine, not on every request
+        return
     try:
         ReviewRow.__table__.create(store.engine, checkfirst=True)  # type: ignore[attr-defined]
+        _READY.add(store.engine)
     except SQLAlchemyError as exc:
         raise StoreError(
             f"cannot create the reviews table: {exc}", origin=store.display_url

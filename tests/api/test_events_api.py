@@ -5,7 +5,10 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from konflikt.model import Event
+from konflikt.api import create_app
+from konflikt.model import Article, Event, EventDate, Evidence, Location, Party
+from konflikt.pipeline import ArticleResult
+from konflikt.store import Store
 
 
 def _ids(response: object) -> list[str]:
@@ -149,3 +152,28 @@ def test_claims_put_sources_side_by_side(client: TestClient) -> None:
     assert [c["source"] for c in claims["sources"]] == ["AFP"]
     undated = client.get("/api/events", params={"type": "REJECT"}).json()["items"][0]
     assert client.get(f"/api/events/{undated['id']}/claims").json()["sources"] == []
+
+
+def test_claims_of_two_sources_about_one_place_and_day(db_url: str) -> None:
+    text = "Opprørere slo tilbake et angrep mot Kafr Nabl lørdag, sier en talsperson til NTB."
+    other = Event(
+        event_type="ASSAULT", evidence=Evidence(text, 0, len(text)), article_id="test-syria-2",
+        location=Location(text="Kafr Nabl", name="Kafr Nabl", country="SY", lat=35.6, lon=36.55),
+        date=EventDate(text="lørdag", start="2026-03-14", end="2026-03-14", precision="day"),
+        source=Party(text="en talsperson", name="opprørerne", via=["NTB"]), trigger_start=15,
+    )  # fmt: skip
+    far = Event(
+        event_type="ASSAULT", evidence=Evidence(text, 0, len(text)), article_id="test-syria-2",
+        location=Location(text="Kafr Nabl", name="Kafr Nabl", country="SY", lat=35.6, lon=36.55),
+        date=EventDate(text="", start="2026-03-20", end="2026-03-20", precision="day"),
+        trigger_start=25,
+    )  # fmt: skip
+    with Store(db_url) as store:
+        article = Article(id="test-syria-2", text=text, source="Annenavisen", lang="nb")
+        assert store.add_result(ArticleResult(article=article, events=[other, far]))
+    with TestClient(create_app(db_url)) as c:
+        occupy = c.get("/api/events", params={"mode": "occupy"}).json()["items"][0]
+        claims = c.get(f"/api/events/{occupy['id']}/claims").json()
+    by_source = {s["source"]: [e["id"] for e in s["events"]] for s in claims["sources"]}
+    # Six days later is not the same days; the other outlet's sourced claim stands beside AFP's.
+    assert by_source == {"AFP": [occupy["id"]], "opprørerne (via NTB)": [other.id]}

@@ -3,6 +3,8 @@ answer conforms to the schema (status codes, content types, response bodies)."""
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -21,7 +23,9 @@ TOKEN = "fuzz-token"
 
 def _app():  # type: ignore[no-untyped-def]
     # Built at import: schemathesis parametrizes from the schema before fixtures exist.
-    url = f"sqlite:///{Path(tempfile.mkdtemp(prefix='konflikt-fuzz-')) / 'fuzz.sqlite'}"
+    folder = Path(tempfile.mkdtemp(prefix="konflikt-fuzz-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    url = f"sqlite:///{folder / 'fuzz.sqlite'}"
     with Store(url) as store:
         for result in synthetic_results(30):
             store.add_result(result)

@@ -47,6 +47,19 @@ try {
   out.total = await page.locator("#page").textContent();
   await page.screenshot({ path: `${shots}/01-overview.png`, fullPage: true });
 
+  // Zoom into the map with the wheel: the view scales, the circles keep their size on screen.
+  const box = await page.locator("#map").boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, -500);
+  await page.waitForFunction(() => document.querySelector("#map g.view").hasAttribute("transform"));
+  const zoom = await page.evaluate(() => {
+    const transform = document.querySelector("#map g.view").getAttribute("transform");
+    const circle = document.querySelector("#map circle");
+    return { k: Number(/scale\(([\d.]+)\)/.exec(transform)[1]),
+      ratio: circle.dataset.r / circle.getAttribute("r") };
+  });
+  check(zoom.k > 1.5 && Math.abs(zoom.ratio - zoom.k) < 1e-6, `map zooms (${JSON.stringify(zoom)})`);
+
   t0 = Date.now();
   await page.selectOption("#filters select[name=type]", "ASSAULT");
   await page.click("#apply");

@@ -196,18 +196,71 @@ async function loadMap() {
   const countries = state.world.features.map((f) => svgEl("path", { class: "country", d: path(f) || "" }));
   const circles = places.map((p) => {
     const [x, y] = projection([p.lon, p.lat]);
-    const circle = svgEl("circle", { cx: x, cy: y, r: Math.min(20, 2 + 2.5 * Math.sqrt(p.count)),
-      "data-place": p.name || "" });
+    const r = Math.min(20, 2 + 2.5 * Math.sqrt(p.count));
+    const circle = svgEl("circle", { cx: x, cy: y, r, "data-r": r, "data-place": p.name || "" });
     const title = svgEl("title");
     title.textContent = `${p.name || "?"} (${p.country || "?"}): ${p.count}`;
     circle.append(title);
     circle.addEventListener("click", () => {
+      if (mapView.dragged) return;  // the end of a drag is no click
       form.elements.place.value = p.name || "";
       refresh();
     });
     return circle;
   });
-  svg.replaceChildren(...countries, ...circles);
+  const group = svgEl("g", { class: "view" });
+  group.append(...countries, ...circles);
+  svg.replaceChildren(group);
+  Object.assign(mapView, { k: 1, x: 0, y: 0 });
+}
+
+// Zoom (wheel) and pan (drag) move one <g> by a transform: nothing is projected again, and the
+// circles keep their size on screen.
+const mapView = { k: 1, x: 0, y: 0, dragging: null, dragged: false, frame: 0 };
+
+function applyMapView() {
+  mapView.frame = 0;
+  const group = $("#map g.view");
+  if (!group) return;
+  group.setAttribute("transform", `translate(${mapView.x},${mapView.y}) scale(${mapView.k})`);
+  for (const c of group.querySelectorAll("circle")) c.setAttribute("r", c.dataset.r / mapView.k);
+}
+
+function scheduleMapView() {
+  if (!mapView.frame) mapView.frame = requestAnimationFrame(applyMapView);
+}
+
+function wireMap() {
+  const svg = $("#map");
+  svg.addEventListener("wheel", (e) => {
+    e.preventDefault();
+    const k = Math.min(64, Math.max(1, mapView.k * Math.exp(-e.deltaY * 0.002)));
+    const ratio = k / mapView.k;
+    mapView.x = e.offsetX - (e.offsetX - mapView.x) * ratio;
+    mapView.y = e.offsetY - (e.offsetY - mapView.y) * ratio;
+    mapView.k = k;
+    scheduleMapView();
+  }, { passive: false });
+  svg.addEventListener("pointerdown", (e) => {
+    mapView.dragging = [e.clientX, e.clientY];
+    mapView.dragged = false;
+  });
+  svg.addEventListener("pointermove", (e) => {
+    if (!mapView.dragging) return;
+    const [x0, y0] = mapView.dragging;
+    if (Math.abs(e.clientX - x0) + Math.abs(e.clientY - y0) > 3) mapView.dragged = true;
+    mapView.x += e.clientX - x0;
+    mapView.y += e.clientY - y0;
+    mapView.dragging = [e.clientX, e.clientY];
+    scheduleMapView();
+  });
+  for (const type of ["pointerup", "pointerleave"]) {
+    svg.addEventListener(type, () => { mapView.dragging = null; });
+  }
+  svg.addEventListener("dblclick", () => {
+    Object.assign(mapView, { k: 1, x: 0, y: 0 });
+    scheduleMapView();
+  });
 }
 
 // --- one event in its article ---
@@ -466,4 +519,5 @@ for (const th of document.querySelectorAll("th[data-sort]")) {
 }
 $("#close-article").addEventListener("click", () => { $("#article").hidden = true; });
 $("#review-form").addEventListener("submit", submitReview);
+wireMap();
 refresh();

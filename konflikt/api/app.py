@@ -11,7 +11,7 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from konflikt.api.deps import validation_error
-from konflikt.api.routers import actors, articles, downloads, events, reviews, stats
+from konflikt.api.routers import actors, articles, changes, downloads, events, reviews, stats
 from konflikt.errors import StoreError
 from konflikt.store import Store
 from konflikt.store.reviews import ensure_tables
@@ -44,7 +44,7 @@ def create_app(
     )
     app.state.store = store
     app.state.token = token if token is not None else os.environ.get(TOKEN_ENV) or None
-    for module in (events, articles, actors, stats, downloads, reviews):
+    for module in (events, articles, actors, stats, downloads, reviews, changes):
         app.include_router(module.router)
 
     @app.exception_handler(ValueError)

@@ -24,6 +24,9 @@ from konflikt.nlp.evaluate import evaluate, mapping_agreement
 from konflikt.nlp.tokenizer import create_tokenizer
 from konflikt.paths import shared_dir
 
+# NorNE/NDT annotations are CC0; NoReC's terms allow free use of models and embeddings made from it.
+MODEL_LICENSE = "free use: NorNE/NDT annotations CC0; vectors from NoReC (its terms allow models)"
+
 _NAMES = {"nb": ("nob", "no_bokmaal", "Bokmål"), "nn": ("nno", "no_nynorsk", "Nynorsk")}
 
 
@@ -36,7 +39,7 @@ def package(lang: str, trained: Path, out: Path) -> dict[str, Any]:
         name=f"konflikt_{lang}",
         version="0.1.0",
         description=f"Norwegian {_NAMES[lang][2]} pipeline for konflikt (NorNE/NDT)",
-        license="CC BY-NC 4.0 (embeddings trained on NoReC); annotations CC0",
+        license=MODEL_LICENSE,
         author="konflikt",
     )
     out.mkdir(parents=True, exist_ok=True)
@@ -121,8 +124,9 @@ spaCy {spacy.__version__} pipeline `{', '.join(nlp.pipe_names)}`, loaded by
   dev; the test split was never used. The source texts are third-party and are not shipped.
 - UD Norwegian ({'Bokmaal' if lang == 'nb' else 'Nynorsk'}) dev file (CC BY-SA 4.0, UD / NDT /
   NorNE conversion) used only to score UPOS/FEATS against real UD annotation.
-- Floret vectors trained on NoReC review text (CC BY-NC 4.0; its terms allow distributing models
-  and embeddings trained on it) plus NorNE train text. **Non-commercial use** follows from NoReC.
+- Floret vectors trained on NoReC review text plus NorNE train text. The NoReC text is CC BY-NC
+  4.0, but its terms state that models, lexicons and embeddings created from it do not contain the
+  original data and may be used freely, also commercially; no NoReC text ships with the model.
 
 ## Dev figures (NDT dev, gold tokens, `konflikt nlp evaluate --lang {lang}`)
 | figure | value |

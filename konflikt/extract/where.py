@@ -133,22 +133,17 @@ def span_places(sent: Span) -> list[Location]:
         if loc is not None:
             loc.start, loc.end = ent.start_char - base, ent.end_char - base
             found.append(loc)
-    covered = [(m.start or 0, m.end or 0) for m in found]
-    for m in _AFTER_PREP_RE.finditer(sent.text):
-        start, end = m.start(1), m.end(1)
-        if any(s <= start < e for s, e in covered):
-            continue
-        loc = resolution.resolve_place(m.group(1))
-        if loc is not None:
-            loc.start, loc.end = start, end
-            found.append(loc)
-    return sorted(found, key=lambda loc: loc.start or 0)
+    return _with_places_after_prepositions(sent.text, found)
 
 
 def place_mentions(text: str) -> list[Location]:
     """Places named in `text`: the gazetteer scan, plus capitalised names after a place
     preposition that the gazetteer knows as smaller places ("brakt til Lampedusa")."""
-    found = resolution.find_place_mentions(text)
+    return _with_places_after_prepositions(text, resolution.find_place_mentions(text))
+
+
+def _with_places_after_prepositions(text: str, found: list[Location]) -> list[Location]:
+    """`found` plus the names after a place preposition that it does not cover, sorted."""
     covered = [(m.start or 0, m.end or 0) for m in found]
     for m in _AFTER_PREP_RE.finditer(text):
         start, end = m.start(1), m.end(1)

@@ -129,3 +129,26 @@ def test_non_event_senses(blank: dict[str, Language], text: str) -> None:
 def test_apology_is_not_a_request(blank: dict[str, Language]) -> None:
     types = {t for t, _ in found(blank, "Regjeringen ba om unnskyldning for feilen.")}
     assert "CONCEDE" in types and "REQUEST" not in types
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # Nynorsk forms the regular inflection rules do not make
+        ("nn", "Regimet angreip byen med giftgass.", ("ASSAULT", "unconventional")),
+        ("nn", "Hæren har teke kontroll over hamnebyen.", ("ASSAULT", "occupy")),
+        ("nn", "Politiet pågreip to menn i Bergen.", ("COERCE", "arrest")),
+        ("nn", "Dei siste soldatane overgjev seg til hæren.", ("RETREAT", "surrender")),
+        ("nn", "Partane vart samde om ein våpenkvile.", ("AGREE", None)),
+        ("nn", "Lagmannsretten dømde mannen til fengsel.", ("SANCTION", "convict")),
+        # mode words choosing the mode of a cue that has none
+        ("nb", "Hæren angrep byen med kamikazedroner.", ("ASSAULT", "drone")),
+        ("nb", "Russland truer med å annektere regionen.", ("THREATEN", "territory")),
+        ("nb", "Regjeringen truer med å utvise diplomatene.", ("THREATEN", "expel")),
+        ("nb", "FN ba partene om våpenhvile.", ("REQUEST", "yield")),
+        ("nb", "Lederne hadde samtaler på telefon tirsdag.", ("CONSULT", "phone")),
+    ],
+)
+def test_nynorsk_forms_and_modes(blank: dict[str, Language], lang: str, text: str,
+                                 expected: tuple[str, str | None]) -> None:  # fmt: skip
+    assert expected in found(blank, text, lang)

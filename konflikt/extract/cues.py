@@ -21,7 +21,7 @@ from konflikt.paths import DATA_DIR
 CUES_PATH = DATA_DIR / "event_cues.yaml"
 CUE_KEYS = frozenset(
     {"lemma", "pos", "forms", "mode", "with", "context", "not_with", "weak", "role",
-     "combatant", "confidence", "ongoing", "not_forms"}
+     "combatant", "confidence", "ongoing", "not_forms", "not_after"}
 )  # fmt: skip
 ROLES = frozenset({"claim"})
 # How far (in tokens) a particle or object word of a multiword cue may follow the verb:
@@ -47,6 +47,7 @@ class Cue:
     with_: tuple[tuple[tuple[str, ...], ...], ...] = ()  # items → alternatives → word sequence
     context: frozenset[str] = frozenset()
     not_with: tuple[tuple[str, ...], ...] = ()
+    not_after: tuple[tuple[str, ...], ...] = ()  # phrases right before the trigger that cancel it
     weak: bool = False
     role: str | None = None
     combatant: bool = False
@@ -127,6 +128,7 @@ def _cue(event_type: str, raw: dict[str, Any]) -> Cue:
         with_=_phrases(raw.get("with", [])),
         context=frozenset(str(w).lower() for w in raw.get("context", [])),
         not_with=tuple(tuple(str(p).lower().split()) for p in raw.get("not_with", [])),
+        not_after=tuple(tuple(str(p).lower().split()) for p in raw.get("not_after", [])),
         weak=bool(raw.get("weak", False)),
         role=raw.get("role"),
         combatant=bool(raw.get("combatant", False)),
@@ -158,7 +160,7 @@ def validate(data: Any) -> list[str]:
                 problems.append(f"{where}: pos must be verb or noun")
             if raw.get("role") is not None and raw["role"] not in ROLES:
                 problems.append(f"{where}: unknown role {raw['role']!r}")
-            for key in ("forms", "with", "context", "not_with", "not_forms"):
+            for key in ("forms", "with", "context", "not_with", "not_forms", "not_after"):
                 value = raw.get(key, [])
                 if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                     problems.append(f"{where}: `{key}` must be a list of strings")

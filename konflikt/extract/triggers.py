@@ -124,10 +124,17 @@ def _match_with(trigger: Token, cue: Cue, sent: Span) -> int | None:
 
 def _cancelled(trigger: Token, cue: Cue, sent: Span) -> bool:
     doc = sent.doc
-    return any(
+    if any(
         _phrase_at(doc, j, phrase, sent.end)
         for phrase in cue.not_with
         for j in (trigger.i + 1, trigger.i + 2)
+    ):
+        return True
+    # an idiom that ends in the cue word: "etter alt å dømme" judges nobody
+    return any(
+        trigger.i - len(phrase) >= sent.start
+        and _phrase_at(doc, trigger.i - len(phrase), phrase, trigger.i)
+        for phrase in cue.not_after
     )
 
 

@@ -63,6 +63,7 @@ def found(blank: dict[str, Language], text: str, lang: str = "nb") -> set[tuple[
         ("nn", "Regjeringa oppmoda partane til å roe ned situasjonen.", ("REQUEST", None)),
         # REJECT
         ("nb", "Opposisjonen sa nei til forslaget fra regjeringen.", ("REJECT", None)),
+        ("nb", "Parlamentet forkastet fredsplanen fra regjeringen.", ("REJECT", None)),
         ("nb", "Presidenten avlyste besøket i protest.", ("REJECT", "meet")),
         ("nb", "Opprørerne brøt forhandlingene med regjeringen.", ("REJECT", "meet")),
         # THREATEN
@@ -120,6 +121,13 @@ def test_cue_groups(blank: dict[str, Language], lang: str, text: str,
         "Helgens sammenstøt har vært de verste på lenge.",  # looks back on clashes
         "Den nye partilederen kapret mange velgere fra konkurrentene.",  # won voters
         "Ministeren møtte sterk motstand i partiet.",  # met resistance, no meeting
+        "Spillet veksler mellom trange korridorer og åpne områder.",  # a corridor, no access
+        "Den gamle formen er forkastet i den nye sesongen.",  # dropped, no refusal
+        "Etter alt å dømme var brannen en ulykke.",  # idiom: judging by
+        "Mange ble redd da sirenene gikk.",  # afraid, not rescued
+        "Jobben krever mye tålmodighet av de ansatte.",  # requires, not demands
+        "Kanalen sikter på et yngre publikum med serien.",  # aims at, no charge
+        "Dialogen i filmen er stiv og kunstig.",  # lines of a script, no talks
     ],
 )
 def test_non_event_senses(blank: dict[str, Language], text: str) -> None:
@@ -141,6 +149,12 @@ def test_apology_is_not_a_request(blank: dict[str, Language]) -> None:
         ("nn", "Dei siste soldatane overgjev seg til hæren.", ("RETREAT", "surrender")),
         ("nn", "Partane vart samde om ein våpenkvile.", ("AGREE", None)),
         ("nn", "Lagmannsretten dømde mannen til fengsel.", ("SANCTION", "convict")),
+        # the same cues in their event sense, next to the non-event senses excluded below
+        ("nb", "Retten dømte mannen til fengsel i tre år.", ("SANCTION", "convict")),
+        ("nb", "Kvinnen anmeldte mannen for vold i nære relasjoner.", ("ACCUSE", "allege")),
+        ("nb", "Kystvakten reddet 30 personer fra havet.", ("AID", None)),
+        ("nb", "Opposisjonen krever at ministeren går av.", ("REQUEST", None)),
+        ("nb", "Regjeringen og opprørerne innledet en dialog i Oslo.", ("CONSULT", None)),
         # mode words choosing the mode of a cue that has none
         ("nb", "Hæren angrep byen med kamikazedroner.", ("ASSAULT", "drone")),
         ("nb", "Russland truer med å annektere regionen.", ("THREATEN", "territory")),

@@ -128,6 +128,7 @@ def test_cue_groups(blank: dict[str, Language], lang: str, text: str,
         "Jobben krever mye tålmodighet av de ansatte.",  # requires, not demands
         "Kanalen sikter på et yngre publikum med serien.",  # aims at, no charge
         "Dialogen i filmen er stiv og kunstig.",  # lines of a script, no talks
+        "Forfatteren utleverer seg selv i den nye boka.",  # exposes herself, no extradition
     ],
 )
 def test_non_event_senses(blank: dict[str, Language], text: str) -> None:

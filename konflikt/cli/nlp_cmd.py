@@ -47,7 +47,8 @@ def format_scores(scores: dict, lang: str) -> str:
     lines = [f"{lang}: {scores.get('files', 0)} files, {scores.get('words', 0)} words"]
     for key, name in [
         ("ents_p", "NER precision"), ("ents_r", "NER recall"), ("ents_f", "NER F1"),
-        ("tag_acc", "OBT tag accuracy"), ("pos_acc", "UPOS accuracy"),
+        ("tag_acc", "OBT tag accuracy"), ("obt_pos_acc", "OBT POS accuracy"),
+        ("pos_acc", "UPOS accuracy"),
         ("morph_acc", "UD FEATS accuracy"), ("lemma_acc", "lemma accuracy"),
         ("uas", "UAS (NDT)"), ("las", "LAS (NDT)"), ("sents_f", "sentence F1"),
         ("token_f", "tokenizer F1 (UD)"),

@@ -5,7 +5,9 @@ through the full pipeline (tokenizer included), in this one process: `words_per_
 clock, `words_per_cpu_second` by this process's CPU time (run with OMP_NUM_THREADS=1 for one core).
 
 Where a figure cannot be computed it is None (null in JSON), never a made-up value:
-- `tag_acc` (OBT tag) needs NDT files: UD files from NorNE have an empty XPOS column;
+- `tag_acc` (the full OBT tag, e.g. "subst|appell|mask|be|ent") and `obt_pos_acc` (its first
+  part, the Oslo-Bergen part of speech, e.g. "subst") need NDT files: UD files from NorNE have an
+  empty XPOS column;
 - `uas`/`las` need NDT files: the shipped parser predicts NDT labels and NDT trees, and UD trees
   differ in structure (prepositions, auxiliaries, subordinators attach the other way round);
 - on NDT files `pos_acc` compares with UPOS mapped from OBT by konflikt/nlp/schemes.py, on UD
@@ -104,6 +106,7 @@ def evaluate(nlp: Language, paths: Iterable[str | Path]) -> dict[str, Any]:
             for label, prf in sorted((ents.get("ents_per_type") or {}).items())
         },
         "tag_acc": None,
+        "obt_pos_acc": None,
         "pos_acc": _acc(pos, "pos_acc"),
         "morph_acc": _acc(morph, "morph_acc"),
         "lemma_acc": _acc(lemma, "lemma_acc"),
@@ -119,6 +122,10 @@ def evaluate(nlp: Language, paths: Iterable[str | Path]) -> dict[str, Any]:
         out["token_f"] = _acc(Scorer.score_tokenization(tokenized), "token_f")
     if ndt:
         out["tag_acc"] = _acc(Scorer.score_token_attr(ndt, "tag"), "tag_acc")
+        obt_pos = Scorer.score_token_attr(
+            ndt, "tag", getter=lambda tok, attr: tok.tag_.split("|", 1)[0]
+        )
+        out["obt_pos_acc"] = _acc(obt_pos, "tag_acc")
         deps = Scorer.score_deps(ndt, "dep", getter=lambda tok, attr: getattr(tok, attr))
         out["uas"] = _acc(deps, "dep_uas")
         out["las"] = _acc(deps, "dep_las")

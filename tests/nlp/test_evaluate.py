@@ -100,3 +100,19 @@ def test_mapping_agreement(tmp_path: Path) -> None:
     assert agreement["tokens"] == 2
     assert agreement["upos"] == 1.0
     assert agreement["feats"] == 0.5  # the UD side says present tense on purpose
+
+
+def test_obt_part_of_speech_is_scored_apart_from_the_full_tag(ndt_file: Path) -> None:
+    @Language.component("every_token_a_noun_with_wrong_features")
+    def every_token_a_noun(doc):  # type: ignore[no-untyped-def]
+        for token in doc:
+            token.tag_ = "subst|feil"
+        return doc
+
+    nlp = spacy.blank("nb")
+    nlp.add_pipe("every_token_a_noun_with_wrong_features")
+    scores = evaluate(nlp, [ndt_file])
+    # 6 of the 17 tokens (the paragraph marker is dropped) are nouns: right part of speech,
+    # wrong features, so the full tag is never right.
+    assert scores["obt_pos_acc"] == pytest.approx(6 / 17, abs=1e-4)
+    assert scores["tag_acc"] == 0.0

@@ -110,6 +110,17 @@ class Evidence:
 
 
 @dataclass(slots=True)
+class EntitySpan:
+    """A named entity the NER found in an article: offsets into `Article.text`, NorNE label
+    (PER, ORG, GPE_LOC, GPE_ORG, LOC, PROD, EVT, DRV)."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+@dataclass(slots=True)
 class Event:
     event_type: str
     evidence: Evidence

@@ -17,7 +17,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any, Protocol
 
 from konflikt.errors import ExtractionError, ModelError
-from konflikt.model import Article, Event, InputProblem
+from konflikt.model import Article, EntitySpan, Event, InputProblem
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -46,12 +46,14 @@ class ArticleResult:
     """What processing one input gave: the article and its events, or the problem that stopped it.
 
     `article` is None when the input never became an article (then `problem` says why); an article
-    whose extraction failed has `problem` set and no events.
+    whose extraction failed has `problem` set and no events. `entities` are the parse's named
+    entities, with offsets into `article.text`, so the article view can mark them.
     """
 
     article: Article | None
     events: list[Event] = field(default_factory=list)
     problem: InputProblem | None = None
+    entities: list[EntitySpan] = field(default_factory=list)
 
 
 def process(
@@ -185,7 +187,7 @@ class _Runner:
         for event in events:
             if event.article_id is None:
                 event.article_id = article.id
-        return ArticleResult(article=article, events=events)
+        return ArticleResult(article=article, events=events, entities=entities_of(doc, article))
 
     def loader(self) -> Loader:
         if self._load is None:
@@ -207,6 +209,20 @@ class _Runner:
 
             self._identify = identify_language
         return self._identify
+
+
+def entities_of(doc: Doc, article: Article) -> list[EntitySpan]:
+    """The named entities of a parse; the body was parsed, so offsets shift by `body_start`."""
+    offset = article.body_start
+    return [
+        EntitySpan(
+            start=ent.start_char + offset,
+            end=ent.end_char + offset,
+            label=ent.label_,
+            text=ent.text,
+        )
+        for ent in doc.ents
+    ]
 
 
 def _origin(article: Article) -> str:

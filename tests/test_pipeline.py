@@ -56,6 +56,37 @@ def test_events_offsets_point_into_the_full_text() -> None:
     assert event.article_id == "a"  # filled in when the extractor left it out
 
 
+def with_places(lang: str) -> Language:
+    """A blank pipeline whose entity ruler knows one place and one organisation."""
+    nlp = blank(lang)
+    patterns = [
+        {"label": "GPE_LOC", "pattern": "Mosul"},
+        {"label": "ORG", "pattern": [{"LOWER": "regjeringen"}]},
+    ]
+    nlp.add_pipe("entity_ruler").add_patterns(patterns)  # type: ignore[attr-defined]
+    return nlp
+
+
+def test_entities_offsets_point_into_the_full_text() -> None:
+    text = " date 2024-03-05 " + ATTACK + " " + DENIAL
+    [result] = run([article("a", text, body_start=17)], load=with_places)
+    assert [(e.label, e.text) for e in result.entities] == [
+        ("GPE_LOC", "Mosul"),
+        ("ORG", "Regjeringen"),
+    ]
+    for ent in result.entities:
+        assert text[ent.start : ent.end] == ent.text
+    assert result.entities[0].start == text.index("Mosul")
+
+
+def test_no_entities_for_a_failed_article() -> None:
+    def failing(doc: Doc, art: Article) -> list[Event]:
+        raise ValueError("boom")
+
+    [result] = run([article("a", ATTACK)], load=with_places, extract=failing)
+    assert result.problem is not None and result.entities == []
+
+
 def test_one_result_per_item_in_order() -> None:
     problem = InputProblem(origin="x.jsonl:3", reason="broken JSON line")
     items: list[Article | InputProblem] = [
@@ -257,3 +288,17 @@ def test_demo_article_party_offsets_point_at_their_text() -> None:
         for part in (event.actor, event.recipient, event.source):
             if part is not None and part.start is not None and part.end is not None:
                 assert text[part.start : part.end] == part.text
+
+
+@pytest.mark.slow
+def test_demo_article_entities_from_the_trained_ner() -> None:
+    result = _demo_result()
+    assert result.article is not None
+    text, body_start = result.article.text, result.article.body_start
+    assert result.entities, "the trained NER found no names in the demo article"
+    assert {"PER", "ORG", "GPE_LOC", "GPE_ORG", "LOC", "PROD", "EVT", "DRV"} >= {
+        e.label for e in result.entities
+    }
+    for ent in result.entities:
+        assert ent.start >= body_start
+        assert text[ent.start : ent.end] == ent.text

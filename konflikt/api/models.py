@@ -120,10 +120,20 @@ class ArticleMeta(BaseModel):
     lang: str | None = None
 
 
+class EntityOut(BaseModel):
+    """A named entity of the article's parse; `start`/`end` index into the article's `text`."""
+
+    start: int
+    end: int
+    label: str = Field(description="NorNE label: PER, ORG, GPE_LOC, GPE_ORG, LOC, PROD, EVT, DRV")
+    text: str
+
+
 class ArticleOut(ArticleMeta):
     text: str
     body_start: int = 0
     events: list[EventOut]
+    entities: list[EntityOut] = []
 
 
 class EventDetail(BaseModel):

@@ -103,6 +103,10 @@ def article_with_events(store: Store, article_id: str) -> dict[str, Any] | None:
         events = [Event.from_dict(d) for d in session.scalars(stmt)]
     reviews = reviews_for(store, (e.id for e in events))
     out["events"] = [event_dict(e, reviews.get(e.id)) for e in events]
+    out["entities"] = [
+        {"start": e.start, "end": e.end, "label": e.label, "text": e.text}
+        for e in store.entities(article_id)
+    ]
     return out
 
 

@@ -58,6 +58,9 @@ class ArticleRow(Base):
     events: Mapped[list[EventRow]] = relationship(
         back_populates="article", cascade="all, delete-orphan", passive_deletes=True
     )
+    entities: Mapped[list[EntityRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="EntityRow.start_char"
+    )
 
 
 class EventRow(Base):
@@ -123,6 +126,21 @@ class SourceRow(Base):
     name: Mapped[str | None] = mapped_column(String(300), index=True)
     text: Mapped[str | None] = mapped_column(Text)
     via: Mapped[str | None] = mapped_column(String(200), index=True)
+
+
+class EntityRow(Base):
+    """One named entity of an article's parse (NorNE label), for marking it in the article view."""
+
+    __tablename__ = "entities"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    article_id: Mapped[str] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    start_char: Mapped[int] = mapped_column(Integer)
+    end_char: Mapped[int] = mapped_column(Integer)
+    label: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
 
 
 class InputErrorRow(Base):

@@ -23,12 +23,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql.elements import ColumnElement
 
 from konflikt.errors import StoreError
-from konflikt.model import Article, Event, InputProblem, Party
+from konflikt.model import Article, EntitySpan, Event, InputProblem, Party
 from konflikt.store.links import CanonicalLinkRow, LinkSummary, link_store
 from konflikt.store.query import EventQuery
 from konflikt.store.schema import (
     ArticleRow,
     Base,
+    EntityRow,
     EventRow,
     InputErrorRow,
     MentionRow,
@@ -160,6 +161,7 @@ class Store:
                     session.flush()
                 row = _article_row(article, content_hash)
                 row.events = [_event_row(e) for e in _unique_events(result.events, article.id)]
+                row.entities = [_entity_row(e) for e in _unique_entities(result.entities)]
                 session.add(row)
         except IntegrityError:
             # Another writer stored the same content between our check and insert.
@@ -238,6 +240,19 @@ class Store:
                     body_start=row.body_start,
                 )
                 for row in session.scalars(stmt)
+            ]
+
+    def entities(self, article_id: str) -> list[EntitySpan]:
+        """The named entities of a stored article, in text order (empty for an unknown id)."""
+        stmt = (
+            select(EntityRow)
+            .where(EntityRow.article_id == article_id)
+            .order_by(EntityRow.start_char, EntityRow.end_char)
+        )
+        with self._session() as session:
+            return [
+                EntitySpan(start=r.start_char, end=r.end_char, label=r.label, text=r.text)
+                for r in session.scalars(stmt)
             ]
 
     def problems(self) -> list[InputProblem]:
@@ -320,6 +335,20 @@ def _unique_events(events: Iterable[Event], article_id: str) -> Iterator[Event]:
             continue
         seen.add(ev.id)
         yield ev
+
+
+def _unique_entities(entities: Iterable[EntitySpan]) -> Iterator[EntitySpan]:
+    """Each span once, whatever the caller passed twice."""
+    seen: set[tuple[int, int, str]] = set()
+    for ent in entities:
+        key = (ent.start, ent.end, ent.label)
+        if key not in seen:
+            seen.add(key)
+            yield ent
+
+
+def _entity_row(ent: EntitySpan) -> EntityRow:
+    return EntityRow(start_char=ent.start, end_char=ent.end, label=ent.label, text=ent.text)
 
 
 def _article_row(article: Article, content_hash: str) -> ArticleRow:

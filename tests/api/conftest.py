@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
 from konflikt.api import create_app
+from konflikt.model import EntitySpan
 from konflikt.pipeline import ArticleResult
 from konflikt.store import Store
 
@@ -19,9 +21,24 @@ TOKEN = "test-token-123"
 def db_url(tmp_path: Path, syria_result: ArticleResult, oslo_result: ArticleResult) -> str:
     url = f"sqlite:///{tmp_path / 'api.sqlite'}"
     with Store(url) as store:
-        assert store.add_result(syria_result)
-        assert store.add_result(oslo_result)
+        assert store.add_result(with_entities(syria_result, "Kafr Nabl", "AFP", "Idlib"))
+        assert store.add_result(with_entities(oslo_result, "Oslo", "Stortinget", "NTB"))
     return url
+
+
+# The labels the NER would give the names in the hand-written articles.
+LABELS = {"Kafr Nabl": "GPE_LOC", "AFP": "ORG", "Idlib": "GPE_LOC", "Oslo": "GPE_LOC",
+          "Stortinget": "ORG", "NTB": "ORG"}  # fmt: skip
+
+
+def with_entities(result: ArticleResult, *names: str) -> ArticleResult:
+    assert result.article is not None
+    text = result.article.text
+    spans = [
+        EntitySpan(start=text.index(n), end=text.index(n) + len(n), label=LABELS[n], text=n)
+        for n in names
+    ]
+    return replace(result, entities=spans)
 
 
 @pytest.fixture

@@ -118,6 +118,21 @@ def test_article_offsets_point_at_the_spans(client: TestClient) -> None:
             assert text[q.start : q.end] == q.text
 
 
+def test_article_lists_its_entities_in_text_order(client: TestClient) -> None:
+    article = client.get("/api/articles/test-oslo-1").json()
+    text = article["text"]
+    assert [(e["text"], e["label"]) for e in article["entities"]] == [
+        ("Oslo", "GPE_LOC"),
+        ("Stortinget", "ORG"),
+        ("NTB", "ORG"),
+    ]
+    for ent in article["entities"]:
+        assert text[ent["start"] : ent["end"]] == ent["text"]
+    schema = client.get("/openapi.json").json()["components"]["schemas"]
+    assert "entities" in schema["ArticleOut"]["properties"]
+    assert set(schema["EntityOut"]["required"]) == {"start", "end", "label", "text"}
+
+
 def test_stats_by_type_week_and_country(client: TestClient) -> None:
     stats = client.get("/api/stats").json()
     assert stats["total"] == 5

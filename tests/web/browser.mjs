@@ -79,6 +79,8 @@ try {
   check(selected === sentence, "the evidence sentence is highlighted");
   check(await page.locator("#article-text .actor").count() > 0, "the actor span is highlighted");
   check(await page.locator("#fields .role.actor").count() === 1, "fields list the actor");
+  check(await page.locator("#article-text .ent[data-entity]").count() > 0, "entities are marked");
+  check(await page.locator("#entity-legend .ent").count() > 0, "the entity legend is shown");
   await page.screenshot({ path: `${shots}/03-article.png`, fullPage: true });
 
   // Correct the stance to another one than the current (the event may have been reviewed).

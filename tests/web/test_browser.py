@@ -15,12 +15,15 @@ import subprocess
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 import uvicorn
 
 from konflikt.api import create_app
+from konflikt.model import EntitySpan
+from konflikt.pipeline import ArticleResult
 from konflikt.store import Store
 from konflikt.web.synthetic import synthetic_results
 
@@ -40,6 +43,16 @@ pytestmark = [
 ]
 
 
+def _entities(result: ArticleResult) -> list[EntitySpan]:
+    """Names as the NER would mark them: the events' actors and sources (ORG), places (GPE_LOC)."""
+    spans = []
+    for ev in result.events:
+        for part, label in ((ev.actor, "ORG"), (ev.source, "ORG"), (ev.location, "GPE_LOC")):
+            if part is not None and part.start is not None and part.end is not None:
+                spans.append(EntitySpan(part.start, part.end, label, part.text))
+    return spans
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -51,7 +64,7 @@ def server_url(tmp_path: Path) -> Iterator[str]:
     url = f"sqlite:///{tmp_path / 'browser.sqlite'}"
     with Store(url) as store:
         for result in synthetic_results(300):
-            store.add_result(result)
+            store.add_result(replace(result, entities=_entities(result)))
     port = _free_port()
     app = create_app(url, token=TOKEN)
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))

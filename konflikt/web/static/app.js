@@ -13,6 +13,9 @@ const STANCES = ["asserted", "hedged", "denied", "negated", "future", "hypotheti
 const ROLES = ["trigger", "actor", "recipient", "location", "date", "quantity", "source"];
 const ROLE_NAMES = { trigger: "Utløser", actor: "Aktør", recipient: "Mottaker",
   location: "Sted", date: "Dato", quantity: "Antall", source: "Kilde" };
+// NorNE entity labels, as the NER names them; an unknown label is still marked, as "ent".
+const ENTITY_NAMES = { PER: "Person", ORG: "Organisasjon", GPE_LOC: "Stat/sted",
+  GPE_ORG: "Stat som aktør", LOC: "Sted", PROD: "Produkt", EVT: "Hendelse", DRV: "Avledet" };
 const REVIEW_NAMES = { confirm: "bekreftet", correct: "rettet", reject: "avvist" };
 const PAGE = 50;
 
@@ -311,6 +314,11 @@ function renderArticle(article, detail) {
     marks.push({ cls: ev.id === selected.id ? "evidence selected" : "evidence",
       start: ev.evidence.start, end: ev.evidence.end, id: ev.id });
   }
+  // Entities underline their words; the field highlights (backgrounds) stay on top of them.
+  for (const ent of article.entities || []) {
+    marks.push({ cls: `ent ent-${entityClass(ent.label)}`, start: ent.start, end: ent.end,
+      label: ent.label });
+  }
   for (const span of spansOf(selected)) marks.push({ cls: span.role, ...span });
   const cuts = new Set([0, article.text.length]);
   for (const m of marks) { cuts.add(m.start); cuts.add(m.end); }
@@ -323,13 +331,35 @@ function renderArticle(article, detail) {
     if (!covering.length) { pieces.push(text); continue; }
     const span = el("span", { class: covering.map((m) => m.cls).join(" ") }, text);
     const evidence = covering.find((m) => m.id);
+    const entity = covering.find((m) => m.label);
+    if (entity) span.dataset.entity = entity.label;
     if (evidence && evidence.id !== selected.id) {
       span.title = "Åpne denne hendelsen";
       span.addEventListener("click", () => openEvent(evidence.id));
+    } else if (entity) {
+      span.title = ENTITY_NAMES[entity.label] || entity.label;
     }
     pieces.push(span);
   }
   $("#article-text").replaceChildren(...pieces);
+  renderEntityLegend(article.entities || []);
+}
+
+function entityClass(label) {
+  return Object.hasOwn(ENTITY_NAMES, label) ? label : "other";
+}
+
+// One key per entity label present in the article, in the order of ENTITY_NAMES.
+function renderEntityLegend(entities) {
+  let legend = $("#entity-legend");
+  if (!legend) {
+    legend = el("p", { id: "entity-legend", class: "meta" });
+    $("#article-meta").after(legend);
+  }
+  const present = new Set(entities.map((e) => entityClass(e.label)));
+  const keys = [...Object.keys(ENTITY_NAMES), "other"].filter((label) => present.has(label))
+    .map((label) => el("span", { class: `ent ent-${label}` }, ENTITY_NAMES[label] || "Annet"));
+  legend.replaceChildren(...(keys.length ? ["Navn i teksten: ", ...keys] : []));
 }
 
 function fieldRows(ev) {

@@ -37,6 +37,9 @@ PASSIVE_AUX = frozenset({"bli", "verte", "ble", "blir", "blitt", "vart", "vert",
 BE_AUX = frozenset({"være", "vere", "er", "var", "vært", "vore"})
 RELATIVE = frozenset({"som", "der", "hvor", "kor"})
 NP_MAX_TOKENS = 12
+# Labels that open a clause or an adverbial inside a noun's subtree: where the party ends.
+_CLAUSE_DEPS = frozenset({"ADV", "INFV", "SPRED", "FSPRED", "SBU", "FINV", "advmod", "acl",
+                          "acl:relcl", "obl", "xcomp", "mark"})  # fmt: skip
 # Prepositions through which the subject of a verb takes part in an event noun: "deltok i
 # demonstrasjonen", "gikk til angrep på", "svarte med portforbud".
 TAKING_PART = frozenset({"i", "på", "til", "med", "mot", "for", "under", "av"})
@@ -55,6 +58,11 @@ class _Lex:
     agent_nouns: tuple[str, ...]
     preps_by_type: dict[str, frozenset[str]]
     implicit_actors: dict[str, str]
+    span_stops: frozenset[str]
+    time_words: frozenset[str]
+    affiliation_preps: frozenset[str]
+    partitive_preps: frozenset[str]
+    office_heads: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -71,6 +79,11 @@ def _lex() -> _Lex:
         agent_nouns=tuple(str(w) for w in raw["agent_nouns"]),
         preps_by_type={k: frozenset(v) for k, v in raw["recipient_preps_by_type"].items()},
         implicit_actors={str(k): str(v) for k, v in raw["implicit_actors"].items()},
+        span_stops=frozenset(str(w) for w in raw["span_stops"]),
+        time_words=frozenset(str(w) for w in raw["time_words"]),
+        affiliation_preps=frozenset(str(w) for w in raw["affiliation_preps"]),
+        partitive_preps=frozenset(str(w) for w in raw["partitive_preps"]),
+        office_heads=tuple(str(w) for w in raw["office_heads"]),
     )
 
 
@@ -238,6 +251,8 @@ def np_span(head: Token) -> PartySpan:
             break
         if t.is_punct and t.text not in ("-",) and not _apposition_follows(t):
             break
+        if _ends_np(t, head, end):
+            break
         end = t.i + 1
     # "Frankrike og Storbritannia": parties acting together are one actor (manual §2)
     for c in head.children:
@@ -256,11 +271,63 @@ def np_span(head: Token) -> PartySpan:
             break
     while start < head.i and (
         doc[start].is_punct or doc[start].is_space or doc[start].lower_ in ("og", "men")
+        or doc[start].lower_ in _lex().affiliation_preps  # "til Energidepartementet"
     ):
         start += 1
-    while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("og",)):
+    while end - 1 > head.i and (
+        doc[end - 1].is_punct or doc[end - 1].lower_ in ("og",) or doc[end - 1].pos_ == "ADP"
+    ):  # a PP whose object was cut off leaves its preposition behind
         end -= 1
     return PartySpan(start, end, head.i)
+
+
+def _ends_np(t: Token, head: Token, end: int) -> bool:
+    """Whether `t`, the next word of `head`'s subtree, starts something that is not part of the
+    party: a time word ("i Kyiv onsdag"), an adverbial or object the parser hung on the noun,
+    an infinitive, or a PP that is not a name or an affiliation ("mannen til ti års fengsel",
+    "stillingene i El Fasher med artilleri"; but "lederen for IS", "politiet i Oslo")."""
+    lex = _lex()
+    low = t.lower_
+    if low in lex.span_stops or _time_word(t):
+        return True
+    if t.dep_ in SUBJ | OBJ | _CLAUSE_DEPS:
+        return True
+    if t.dep_ in ("APP", "appos") and t.pos_ == "NOUN" and t.i == end and t.head.i == end - 1 and (
+        t.text.islower() and t.head.pos_ == "NOUN"
+    ):
+        return True  # "kastet demonstranter stein": two common nouns side by side are two roles
+    if t.pos_ != "ADP":
+        return False
+    owner = t.head
+    if not head.i <= owner.i < end and owner.i != head.i:
+        return True  # the PP hangs on something outside the noun phrase (the verb)
+    if low in lex.partitive_preps:
+        return False  # "tusenvis av demonstranter", "13 av de mest sårbare"
+    if low not in lex.affiliation_preps:
+        return True
+    obj = next((c for c in t.children if c.dep_ in ("PUTFYLL", "pobj", "obl", "nmod")), None)
+    if obj is not None and _time_word(obj):
+        return True
+    return not _holds_office(owner)
+
+
+def _time_word(tok: Token) -> bool:
+    low = tok.lower_
+    lemma = (tok.lemma_ or low).lower()
+    return low in _lex().time_words or lemma in _lex().time_words
+
+
+def _holds_office(tok: Token) -> bool:
+    """Whether a noun names an institution, a role or a group that a PP may place or
+    affiliate ("myndighetene i Kigali", "talsmann for YPG"), rather than a person or thing
+    that a PP only locates in the event."""
+    if tok.ent_type_ in ("ORG", "GPE_ORG"):
+        return True
+    low = tok.lower_.rsplit("-", 1)[-1]
+    lemma = (tok.lemma_ or low).lower()
+    heads = _lex().office_heads
+    return _party_head_word(low) or any(w.startswith(h) or h in w for h in heads
+                                        for w in (low, lemma))  # fmt: skip
 
 
 def doc_ws(tok: Token) -> str:

@@ -61,7 +61,8 @@ class _Lex:
     span_stops: frozenset[str]
     time_words: frozenset[str]
     affiliation_preps: frozenset[str]
-    partitive_preps: frozenset[str]
+    kept_preps: frozenset[str]
+    owner_preps: frozenset[str]
     office_heads: tuple[str, ...]
 
 
@@ -82,7 +83,8 @@ def _lex() -> _Lex:
         span_stops=frozenset(str(w) for w in raw["span_stops"]),
         time_words=frozenset(str(w) for w in raw["time_words"]),
         affiliation_preps=frozenset(str(w) for w in raw["affiliation_preps"]),
-        partitive_preps=frozenset(str(w) for w in raw["partitive_preps"]),
+        kept_preps=frozenset(str(w) for w in raw["kept_preps"]),
+        owner_preps=frozenset(str(w) for w in raw["owner_preps"]),
         office_heads=tuple(str(w) for w in raw["office_heads"]),
     )
 
@@ -301,12 +303,16 @@ def _ends_np(t: Token, head: Token, end: int) -> bool:
     owner = t.head
     if not head.i <= owner.i < end and owner.i != head.i:
         return True  # the PP hangs on something outside the noun phrase (the verb)
-    if low in lex.partitive_preps:
-        return False  # "tusenvis av demonstranter", "13 av de mest sårbare"
-    if low not in lex.affiliation_preps:
-        return True
     obj = next((c for c in t.children if c.dep_ in ("PUTFYLL", "pobj", "obl", "nmod")), None)
-    if obj is not None and _time_word(obj):
+    if obj is not None and (_time_word(obj) or obj.pos_ == "NOUN" and _event_noun(
+        obj.lower_, (obj.lemma_ or obj.lower_).lower()
+    )):
+        return True  # "fra mandag", "til neste uke", "i protest mot"
+    if low in lex.kept_preps:
+        return False  # "tusenvis av demonstranter", "fly fra den sudanske hæren"
+    if low in lex.owner_preps and obj is not None and _holds_office(obj):
+        return False  # "inngangspartiet til Energidepartementet": whose
+    if low not in lex.affiliation_preps:
         return True
     return not _holds_office(owner)
 
@@ -326,8 +332,8 @@ def _holds_office(tok: Token) -> bool:
     low = tok.lower_.rsplit("-", 1)[-1]
     lemma = (tok.lemma_ or low).lower()
     heads = _lex().office_heads
-    return _party_head_word(low) or any(w.startswith(h) or h in w for h in heads
-                                        for w in (low, lemma))  # fmt: skip
+    # inside the word: "energidepartementet", "spesialutsendingen"
+    return any(h in w for h in (*heads, *_lex().party_heads) for w in (low, lemma))
 
 
 def doc_ws(tok: Token) -> str:

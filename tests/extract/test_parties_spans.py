@@ -208,14 +208,14 @@ def test_no_dangling_preposition_at_either_end(make_doc: Build) -> None:
 
 def test_parties_yaml_span_lists() -> None:
     raw = yaml.safe_load(PARTIES_PATH.read_text(encoding="utf-8"))
-    for key in ("span_stops", "time_words", "affiliation_preps", "partitive_preps",
+    for key in ("span_stops", "time_words", "affiliation_preps", "kept_preps",
                 "office_heads"):  # fmt: skip
         words = raw[key]
         assert isinstance(words, list) and words, key
         assert all(isinstance(w, str) and w == w.strip().lower() and " " not in w for w in words)
     # a preposition cannot both end a span and join an affiliation to it
     assert not set(raw["span_stops"]) & set(raw["affiliation_preps"])
-    assert set(raw["partitive_preps"]) <= set(raw["affiliation_preps"])
+    assert set(raw["kept_preps"]) <= set(raw["affiliation_preps"])
 
 
 @pytest.mark.slow
@@ -232,3 +232,39 @@ def test_spans_on_the_trained_parser() -> None:
     doc = nlp("Politiet i Trondheim pågrep talsmannen for gruppen.")
     subj = next(t for t in doc if t.dep_ == "SUBJ")
     assert span_text(doc, subj.i) == "Politiet i Trondheim"
+
+
+def test_owner_pps_stay_only_with_an_institution_as_object(make_doc: Build) -> None:
+    # "Droner fra den russiske hæren traff en kvinne fra Kharkiv."
+    doc = make_doc([
+        ("Droner", "drone", "NOUN", 5, "SUBJ"),
+        ("fra", "fra", "ADP", -1, "ATR"),
+        ("den", "den", "DET", 2, "DET"),
+        ("russiske", "russisk", "ADJ", 1, "ATR"),
+        ("hæren", "hær", "NOUN", -3, "PUTFYLL"),
+        ("traff", "treffe", "VERB", 0, "FINV"),
+        ("en", "en", "DET", 1, "DET"),
+        ("kvinne", "kvinne", "NOUN", -2, "DOBJ"),
+        ("fra", "fra", "ADP", -1, "ATR"),
+        ("Kharkiv", "Kharkiv", "PROPN", -1, "PUTFYLL"),
+        (".", ".", "PUNCT", -5, "IP"),
+    ])  # fmt: skip
+    assert span_text(doc, 0) == "Droner fra den russiske hæren"
+    assert span_text(doc, 7) == "en kvinne"
+
+
+def test_whose_entrance_stays_but_not_the_purpose(make_doc: Build) -> None:
+    # "Aktivister okkuperte lobbyen til Finansdepartementet i protest mot budsjettet."
+    doc = make_doc([
+        ("Aktivister", "aktivist", "NOUN", 1, "SUBJ"),
+        ("okkuperte", "okkupere", "VERB", 0, "FINV"),
+        ("lobbyen", "lobby", "NOUN", -1, "DOBJ"),
+        ("til", "til", "ADP", -1, "ATR"),
+        ("Finansdepartementet", "finansdepartement", "PROPN", -1, "PUTFYLL"),
+        ("i", "i", "ADP", -1, "ATR"),
+        ("protest", "protest", "NOUN", -1, "PUTFYLL"),
+        ("mot", "mot", "ADP", -1, "ATR"),
+        ("budsjettet", "budsjett", "NOUN", -1, "PUTFYLL"),
+        (".", ".", "PUNCT", -8, "IP"),
+    ])  # fmt: skip
+    assert span_text(doc, 2) == "lobbyen til Finansdepartementet"

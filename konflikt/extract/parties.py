@@ -660,7 +660,31 @@ def find_parties(  # fmt: skip
                 break
     if recipient is None and event_type in ("REQUEST", "REJECT"):
         recipient = _asked(sent, trigger, actor)
-    return actor, recipient
+    return named_before_apposition(actor, sent), named_before_apposition(recipient, sent)
+
+
+_INDEFINITE = frozenset({"en", "ei", "et", "ein", "eit"})
+
+
+def named_before_apposition(span: PartySpan | None, sent: Span) -> PartySpan | None:
+    """The name an indefinite description stands beside: in "SDF, en kurdiskdominert gruppe,
+    har ..." the party is SDF, whichever of the two the parser made the subject. The name is a
+    named entity ending just before the comma, with an optional "(abbreviation)" after it."""
+    if span is None:
+        return None
+    doc = sent.doc
+    i = span.start - 1
+    if doc[span.start].lower_ not in _INDEFINITE or i < sent.start or doc[i].text != ",":
+        return span
+    i -= 1
+    ends = [i]
+    if i >= sent.start + 2 and doc[i].text == ")" and doc[i - 2].text == "(":
+        ends = [i - 3, i - 1]  # "Syrian Democratic Forces (SDF), en ...": the name, else "SDF"
+    for end in ends:
+        ent = next((e for e in doc.ents if e.end - 1 == end and e.start >= sent.start), None)
+        if ent is not None and ent.label_ in ("ORG", "GPE_ORG", "PER"):
+            return PartySpan(ent.start, ent.end, ent.root.i)
+    return span
 
 
 def _asked(sent: Span, trigger: Token, actor: PartySpan | None) -> PartySpan | None:

@@ -22,7 +22,7 @@ from konflikt.api.models import EventType, Stance
 from konflikt.store import EventQuery
 from konflikt.store.reviews import ReviewRow
 from konflikt.store.schema import EventRow
-from konflikt.store.store import _conditions, _contains
+from konflikt.store.store import contains_pattern, event_conditions
 
 MAX_LIMIT = 1000
 _PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -104,9 +104,9 @@ class EventFilters(BaseModel):
         )  # fmt: skip
 
     def conditions(self) -> list[ColumnElement[bool]]:
-        conds = _conditions(self.query())
+        conds = event_conditions(self.query())
         if self.place:
-            pattern = _contains(self.place)
+            pattern = contains_pattern(self.place)
             conds.append(EventRow.location_name.ilike(pattern, escape="\\"))
         if self.bbox:
             box = parse_bbox(self.bbox)

@@ -206,7 +206,7 @@ class Store:
         stmt = (
             select(EventRow.data, CanonicalLinkRow.canonical_id)
             .outerjoin(CanonicalLinkRow, CanonicalLinkRow.event_id == EventRow.id)
-            .where(*_conditions(query))
+            .where(*event_conditions(query))
             .order_by(
                 EventRow.date_start.asc().nulls_last(),
                 EventRow.article_id,
@@ -279,7 +279,7 @@ class Store:
             }
 
 
-def _conditions(q: EventQuery) -> list[ColumnElement[bool]]:
+def event_conditions(q: EventQuery) -> list[ColumnElement[bool]]:
     """The WHERE clauses for a query; values are bound parameters, never spliced into SQL."""
     conds: list[ColumnElement[bool]] = []
     if q.event_type:
@@ -293,7 +293,7 @@ def _conditions(q: EventQuery) -> list[ColumnElement[bool]]:
     if q.article_id:
         conds.append(EventRow.article_id == q.article_id)
     if q.actor:
-        pattern = _contains(q.actor)
+        pattern = contains_pattern(q.actor)
         conds.append(
             or_(
                 EventRow.actor_name.ilike(pattern, escape="\\"),
@@ -301,7 +301,7 @@ def _conditions(q: EventQuery) -> list[ColumnElement[bool]]:
             )
         )
     if q.source:
-        pattern = _contains(q.source)
+        pattern = contains_pattern(q.source)
         claimed = select(SourceRow.event_id).where(
             or_(
                 SourceRow.name.ilike(pattern, escape="\\"),
@@ -311,7 +311,7 @@ def _conditions(q: EventQuery) -> list[ColumnElement[bool]]:
         )
         conds.append(EventRow.id.in_(claimed))
     if q.text:
-        conds.append(EventRow.evidence.ilike(_contains(q.text), escape="\\"))
+        conds.append(EventRow.evidence.ilike(contains_pattern(q.text), escape="\\"))
     if isinstance(q.since, date):
         # An event overlaps [since, until] when it ends on or after `since`.
         conds.append(func.coalesce(EventRow.date_end, EventRow.date_start) >= q.since)
@@ -320,7 +320,8 @@ def _conditions(q: EventQuery) -> list[ColumnElement[bool]]:
     return conds
 
 
-def _contains(value: str) -> str:
+def contains_pattern(value: str) -> str:
+    """A LIKE pattern matching `value` anywhere, with LIKE's wildcards escaped (use escape="\\")."""
     escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 

@@ -276,11 +276,11 @@ def test_schema_compiles_for_postgresql() -> None:
 
 
 def test_filter_values_are_bound_parameters_not_sql(filled: Store) -> None:
-    from konflikt.store.store import _conditions
+    from konflikt.store.store import event_conditions
 
     hostile = "x'; DROP TABLE events; --"
     query = EventQuery(actor=hostile, source=hostile, text=hostile, article_id=hostile)
-    for cond in _conditions(query):
+    for cond in event_conditions(query):
         assert "DROP TABLE" not in str(cond.compile(compile_kwargs={}))
     assert filled.events(actor=hostile) == []
     assert filled.counts()["events"] == 5

@@ -64,6 +64,7 @@ class _Lex:
     kept_preps: frozenset[str]
     owner_preps: frozenset[str]
     office_heads: tuple[str, ...]
+    group_heads: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -86,6 +87,7 @@ def _lex() -> _Lex:
         kept_preps=frozenset(str(w) for w in raw["kept_preps"]),
         owner_preps=frozenset(str(w) for w in raw["owner_preps"]),
         office_heads=tuple(str(w) for w in raw["office_heads"]),
+        group_heads=tuple(str(w) for w in raw["group_heads"]),
     )
 
 
@@ -290,6 +292,8 @@ def _ends_np(t: Token, head: Token, end: int) -> bool:
     "stillingene i El Fasher med artilleri"; but "lederen for IS", "politiet i Oslo")."""
     lex = _lex()
     low = t.lower_
+    if low == "med" and t.head.i == head.i and _is_group(head):
+        return False  # "den siste gruppa med IS-krigere", "en konvoi med soldater": who is in it
     if low in lex.span_stops or _time_word(t):
         return True
     if t.dep_ in SUBJ | OBJ | _CLAUSE_DEPS:
@@ -315,6 +319,11 @@ def _ends_np(t: Token, head: Token, end: int) -> bool:
     if low not in lex.affiliation_preps:
         return True
     return not _holds_office(owner)
+
+
+def _is_group(tok: Token) -> bool:
+    words = (tok.lower_, (tok.lemma_ or tok.lower_).lower())
+    return any(w.startswith(g) for w in words for g in _lex().group_heads)
 
 
 def _time_word(tok: Token) -> bool:

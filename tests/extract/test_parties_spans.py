@@ -209,7 +209,7 @@ def test_no_dangling_preposition_at_either_end(make_doc: Build) -> None:
 def test_parties_yaml_span_lists() -> None:
     raw = yaml.safe_load(PARTIES_PATH.read_text(encoding="utf-8"))
     for key in ("span_stops", "time_words", "affiliation_preps", "kept_preps",
-                "office_heads"):  # fmt: skip
+                "office_heads", "group_heads"):  # fmt: skip
         words = raw[key]
         assert isinstance(words, list) and words, key
         assert all(isinstance(w, str) and w == w.strip().lower() and " " not in w for w in words)
@@ -268,3 +268,27 @@ def test_whose_entrance_stays_but_not_the_purpose(make_doc: Build) -> None:
         (".", ".", "PUNCT", -8, "IP"),
     ])  # fmt: skip
     assert span_text(doc, 2) == "lobbyen til Finansdepartementet"
+
+
+def test_who_is_in_a_group_stays_in_its_span(make_doc: Build) -> None:
+    # "Den siste gruppen med opprørere forlot leiren." — but "med" after other heads ends it
+    doc = make_doc([
+        ("Den", "den", "DET", 2, "DET"),
+        ("siste", "sist", "ADJ", 1, "ATR"),
+        ("gruppen", "gruppe", "NOUN", 3, "SUBJ"),
+        ("med", "med", "ADP", -1, "ATR"),
+        ("opprørere", "opprører", "NOUN", -1, "PUTFYLL"),
+        ("forlot", "forlate", "VERB", 0, "FINV"),
+        ("leiren", "leir", "NOUN", -1, "DOBJ"),
+        (".", ".", "PUNCT", -2, "IP"),
+    ])  # fmt: skip
+    assert span_text(doc, 2) == "Den siste gruppen med opprørere"
+    doc = make_doc([
+        ("Soldatene", "soldat", "NOUN", 1, "SUBJ"),
+        ("angrep", "angripe", "VERB", 0, "FINV"),
+        ("landsbyen", "landsby", "NOUN", -1, "DOBJ"),
+        ("med", "med", "ADP", -1, "ATR"),
+        ("granater", "granat", "NOUN", -1, "PUTFYLL"),
+        (".", ".", "PUNCT", -4, "IP"),
+    ])  # fmt: skip
+    assert span_text(doc, 2) == "landsbyen"

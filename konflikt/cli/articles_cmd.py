@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -11,16 +10,8 @@ from rich.console import Console
 from rich.table import Table
 
 from konflikt.cli import app
-from konflikt.errors import KonfliktError
-from konflikt.store import Store
+from konflikt.cli.common import DB_HELP, ListFormat, read_store
 from konflikt.store.links import article_groups
-
-DB_HELP = "Database URL (default: $KONFLIKT_DB, else sqlite:///konflikt.sqlite)."
-
-
-class ListFormat(StrEnum):
-    table = "table"
-    jsonl = "jsonl"
 
 
 @app.command("articles")
@@ -29,12 +20,7 @@ def articles_command(
     fmt: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = ListFormat.table,
 ) -> None:
     """List the stored articles; copies and versions of one text share a duplicate_group."""
-    try:
-        with Store(db, create=False) as store:
-            rows = article_groups(store)
-    except KonfliktError as exc:
-        typer.echo(f"Error: {exc}", err=True)
-        raise typer.Exit(1) from None
+    rows = read_store(db, article_groups)
     if fmt is ListFormat.jsonl:
         for article, group, similarity in rows:
             record = {

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import datetime
-from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -15,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 
 from konflikt.cli import app
-from konflikt.errors import KonfliktError
+from konflikt.cli.common import DB_HELP, ListFormat, read_store
 from konflikt.store import Store
 from konflikt.store.links import (
     Change,
@@ -26,13 +25,6 @@ from konflikt.store.links import (
     parse_since,
     reattach,
 )
-
-DB_HELP = "Database URL (default: $KONFLIKT_DB, else sqlite:///konflikt.sqlite)."
-
-
-class ListFormat(StrEnum):
-    table = "table"
-    jsonl = "jsonl"
 
 
 def _since(value: str | None) -> int | datetime | None:
@@ -56,12 +48,7 @@ def changes_command(
 ) -> None:
     """List what changed in the published events: added, merged, unmerged, retracted."""
     when = _since(since)
-    try:
-        with Store(db, create=False) as store:
-            feed = changes(store, when, limit)
-    except KonfliktError as exc:
-        typer.echo(f"Error: {exc}", err=True)
-        raise typer.Exit(1) from None
+    feed = read_store(db, lambda store: changes(store, when, limit))
     if fmt is ListFormat.jsonl:
         for change in feed:
             typer.echo(json.dumps(change.to_dict(), ensure_ascii=False))
@@ -107,12 +94,7 @@ def remerge_command(
 
 
 def _relink(action: Callable[[Store], LinkSummary], db: str | None) -> None:
-    try:
-        with Store(db, create=False) as store:
-            summary = action(store)
-    except KonfliktError as exc:
-        typer.echo(f"Error: {exc}", err=True)
-        raise typer.Exit(1) from None
+    summary = read_store(db, action)
     done = ", ".join(f"{n} {kind}" for kind, n in sorted(summary.changes.items())) or "no change"
     typer.echo(done)
 
@@ -123,12 +105,7 @@ def ledger_command(
     db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None,
 ) -> None:
     """Each source's version of one occurrence, numbers low/best/high, and denials (JSON)."""
-    try:
-        with Store(db, create=False) as store:
-            found = ledger(store, canonical_id)
-    except KonfliktError as exc:
-        typer.echo(f"Error: {exc}", err=True)
-        raise typer.Exit(1) from None
+    found = read_store(db, lambda store: ledger(store, canonical_id))
     if found is None:
         typer.echo(f"Error: no occurrence {canonical_id}; see `konflikt events`", err=True)
         raise typer.Exit(1)

@@ -9,10 +9,8 @@ from rich.console import Console
 from rich.table import Table
 
 from konflikt.cli import app
-from konflikt.errors import KonfliktError
+from konflikt.cli.common import DB_HELP, read_store
 from konflikt.store import Store
-
-DB_HELP = "Database URL (default: $KONFLIKT_DB, else sqlite:///konflikt.sqlite)."
 
 
 @app.command("errors")
@@ -20,12 +18,7 @@ def errors_command(
     db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None,
 ) -> None:
     """List the rejected inputs with their reasons."""
-    try:
-        with Store(db, create=False) as store:
-            problems = store.problems()
-    except KonfliktError as exc:
-        typer.echo(f"Error: {exc}", err=True)
-        raise typer.Exit(1) from None
+    problems = read_store(db, Store.problems)
     console = Console()
     if not problems:
         console.print("No rejected inputs.")

@@ -12,12 +12,11 @@ from rich.console import Console
 from rich.table import Table
 
 from konflikt.cli import app
+from konflikt.cli.common import DB_HELP
 from konflikt.errors import KonfliktError
 from konflikt.export import write_events
 from konflikt.model import Event
 from konflikt.store import EventQuery, Store
-
-DB_HELP = "Database URL (default: $KONFLIKT_DB, else sqlite:///konflikt.sqlite)."
 
 
 class OutputFormat(StrEnum):

@@ -28,6 +28,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from konflikt.cli import app
+from konflikt.cli.common import DB_HELP
 from konflikt.errors import InputError, KonfliktError
 from konflikt.ingest import read_inputs
 from konflikt.model import Article, Event, Party, Quantity
@@ -47,7 +48,6 @@ SHOWN_PROBLEMS = 20  # the summary lists this many rejected inputs; `konflikt er
 EXCERPT_CHARS = 110
 # Below this terminal width the six-column table folds words; events are shown as cards instead.
 WIDE_TABLE_COLUMNS = 120
-DB_HELP = "Database URL (default: $KONFLIKT_DB, else sqlite:///konflikt.sqlite)."
 
 
 class ExportFormat(StrEnum):

@@ -9,9 +9,8 @@ import typer
 from konflikt.api import TOKEN_ENV
 from konflikt.api.server import DEFAULT_HOST, DEFAULT_PORT, ServeSettings, is_loopback, serve
 from konflikt.cli import app
+from konflikt.cli.common import DB_HELP
 from konflikt.errors import KonfliktError
-
-DB_HELP = "Database URL (default: $KONFLIKT_DB, else sqlite:///konflikt.sqlite)."
 
 
 @app.command("serve")

@@ -391,10 +391,7 @@ def warm_up() -> None:
     event_rules()
     find_dates("lørdag", "2020-01-04")
     find_quantities("om lag 100 soldater")
-    resolution.resolve_actor("politiet")
-    resolution.find_place_mentions("i Oslo")
-    resolution.resolve_place("Vårberg")  # the minor-places table loads on first miss
-    resolution.find_actor_mentions("politiet")
+    resolution.load()
 
 
 def extract_events(doc: Doc, article: Article) -> list[Event]:

@@ -1,34 +1,28 @@
-"""The extractor's door to konflikt.resolve (actors and places), imported once, lazily.
-
-The resolvers belong to another part of the package; if one is missing (a partial install, or
-while it is being built) the extractor still runs and leaves canonical names empty.
+"""The extractor's door to konflikt.resolve (actors and places): results cached per span, since
+an article asks about the same names many times, and returned as fresh copies where callers may
+change them.
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
-from functools import cache, lru_cache
-from typing import Any
+from functools import lru_cache
 
 from konflikt.model import Location
+from konflikt.resolve import actors, places
 
 
-@cache
-def _function(module: str, name: str) -> Callable[..., Any] | None:
-    try:
-        return getattr(importlib.import_module(module), name)  # type: ignore[no-any-return]
-    except (ImportError, AttributeError):
-        return None
+def load() -> None:
+    """Load the actor registry and the whole gazetteer (minor places too) now, not on first use."""
+    actors.load_registry()
+    places.load_gazetteer().minor  # noqa: B018  (the property loads the table)
 
 
 @lru_cache(maxsize=4096)
 def resolve_actor(text: str) -> tuple[str, str, str | None] | None:
     """(name, kind, ISO alpha-3 country) for a party span as written, or None."""
-    fn = _function("konflikt.resolve.actors", "resolve_actor")
-    if fn is None or not text.strip():
+    if not text.strip():
         return None
-    ref = fn(text)
+    ref = actors.resolve_actor(text)
     if ref is None:
         return None
     return ref.name, ref.kind, ref.country
@@ -38,8 +32,7 @@ def resolve_actor(text: str) -> tuple[str, str, str | None] | None:
 def is_individual(text: str) -> bool:
     """Whether the registry knows `text` as one person (a person, or someone with an
     affiliation: "Trump" → Donald Trump, United States)."""
-    fn = _function("konflikt.resolve.actors", "resolve_actor")
-    ref = fn(text) if fn is not None and text.strip() else None
+    ref = actors.resolve_actor(text) if text.strip() else None
     if ref is None:
         return False
     return ref.kind == "person" or getattr(ref, "affiliation", None) is not None
@@ -48,19 +41,14 @@ def is_individual(text: str) -> bool:
 @lru_cache(maxsize=2048)
 def find_actor_mentions(text: str) -> tuple[tuple[int, int, str, str, str | None], ...]:
     """(start, end, name, kind, country) for registry actors in `text`, non-overlapping."""
-    fn = _function("konflikt.resolve.actors", "find_actor_mentions")
-    if fn is None:
-        return ()
-    return tuple((s, e, ref.name, ref.kind, ref.country) for s, e, ref in fn(text))
+    return tuple(
+        (s, e, ref.name, ref.kind, ref.country) for s, e, ref in actors.find_actor_mentions(text)
+    )
 
 
 @lru_cache(maxsize=4096)
 def _place(text: str, hint: str | None) -> Location | None:
-    fn = _function("konflikt.resolve.places", "resolve_place")
-    if fn is None:
-        return None
-    loc = fn(text, country_hint=hint)
-    return loc if isinstance(loc, Location) else None
+    return places.resolve_place(text, country_hint=hint)
 
 
 def resolve_place(text: str, *, country_hint: str | None = None) -> Location | None:
@@ -76,10 +64,7 @@ def resolve_place(text: str, *, country_hint: str | None = None) -> Location | N
 
 @lru_cache(maxsize=2048)
 def _place_mentions(text: str) -> tuple[Location, ...]:
-    fn = _function("konflikt.resolve.places", "find_place_mentions")
-    if fn is None:
-        return ()
-    return tuple(fn(text))
+    return tuple(places.find_place_mentions(text))
 
 
 def find_place_mentions(text: str) -> list[Location]:

@@ -4,7 +4,8 @@
     ├── InputError        an input file or record cannot become an article (recorded)
     ├── ModelError        a shipped pipeline is missing or cannot be loaded
     ├── ExtractionError   an article could not be processed by the event extractor
-    └── StoreError        the database cannot be opened or written
+    ├── StoreError        the database cannot be opened or written
+    └── ClusterError      worker processes or the Dask cluster cannot be started or reached
 
 Each carries the input that caused it (`origin`) so that the recorded error says where to look.
 """
@@ -38,3 +39,7 @@ class ExtractionError(KonfliktError):
 
 class StoreError(KonfliktError):
     """The database could not be opened, migrated or written."""
+
+
+class ClusterError(KonfliktError):
+    """Parallel workers could not be started, or the Dask scheduler could not be reached."""

@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 Loader = Callable[[str], "Language"]
 Extractor = Callable[["Doc", Article], list[Event]]
 Identifier = Callable[[str], str]
+Item = Article | InputProblem
 
 SUPPORTED: frozenset[str] = frozenset({"nb", "nn"})
 # Declared language codes that name one written standard; "no"/"nor" (Norwegian, unspecified)
@@ -57,7 +58,7 @@ class ArticleResult:
 
 
 def process(
-    items: Iterable[Article | InputProblem],
+    items: Iterable[Item],
     *,
     batch_size: int = BATCH_SIZE,
     load: Loader | None = None,
@@ -70,14 +71,24 @@ def process(
     `konflikt.extract.extract_events` and `konflikt.ingest.langid.identify_language`; tests pass
     stand-ins.
     """
-    runner = _Runner(load=load, extract=extract, identify=identify)
-    iterator = iter(items)
-    while batch := list(islice(iterator, max(1, batch_size))):
+    runner = BatchRunner(load=load, extract=extract, identify=identify)
+    for batch in batches(items, batch_size):
         yield from runner.run_batch(batch)
 
 
-class _Runner:
-    """Holds the loaded pipelines (one per language) across batches."""
+def batches(items: Iterable[Item], batch_size: int = BATCH_SIZE) -> Iterator[list[Item]]:
+    """The items in lists of `batch_size` (the last may be shorter), read lazily."""
+    iterator = iter(items)
+    while batch := list(islice(iterator, max(1, batch_size))):
+        yield batch
+
+
+class BatchRunner:
+    """Holds the loaded pipelines (one per language) across batches.
+
+    One per process: `process()` makes one for its run, and each worker of a parallel run
+    (`konflikt.parallel`) keeps one for its lifetime, so pipelines load once per worker.
+    """
 
     def __init__(
         self, *, load: Loader | None, extract: Extractor | None, identify: Identifier | None
@@ -87,7 +98,8 @@ class _Runner:
         self._identify = identify
         self._pipelines: dict[str, Language | ModelError] = {}
 
-    def run_batch(self, batch: list[Article | InputProblem]) -> list[ArticleResult]:
+    def run_batch(self, batch: list[Item]) -> list[ArticleResult]:
+        """One result per item, in order."""
         results: list[ArticleResult | None] = [None] * len(batch)
         by_lang: dict[str, list[tuple[int, Article]]] = {}
         for index, item in enumerate(batch):
@@ -272,20 +284,31 @@ class ResultSink(Protocol):
     def add_result(self, result: ArticleResult) -> bool: ...
 
 
+# What turns items into results, in input order: `process` or a parallel one
+# (`konflikt.parallel.ParallelRun.process`).
+Processor = Callable[[Iterable[Item]], Iterator[ArticleResult]]
+
+
 def run(
-    items: Iterable[Article | InputProblem],
+    items: Iterable[Item],
     *,
     store: ResultSink | None = None,
     on_result: Callable[[ArticleResult, RunSummary], None] | None = None,
+    processor: Processor | None = None,
     **options: Any,
 ) -> RunSummary:
     """Process everything, store each result as it comes (when a store is given) and tally.
 
-    `on_result` sees every result after it was stored (progress bars, collecting events);
-    `options` go to `process()`.
+    `on_result` sees every result after it was stored (progress bars, collecting events).
+    `processor` turns items into results (default: `process()` in this process, with
+    `options`); results come back in input order either way, and only this process writes to
+    the store.
     """
+    if processor is not None and options:
+        raise TypeError(f"options {sorted(options)} go to process(); not with a processor")
     summary = RunSummary()
-    for result in process(items, **options):
+    results = processor(items) if processor is not None else process(items, **options)
+    for result in results:
         stored = store.add_result(result) if store is not None else None
         summary.add(result, stored=stored)
         if on_result is not None:

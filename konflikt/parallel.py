@@ -201,17 +201,21 @@ class ParallelRun:
         stages: Stages | None = None,
         batch_size: int = BATCH_SIZE,
         in_flight: int | None = None,
-        connect_timeout: float = DASK_CONNECT_TIMEOUT_S,
+        connect_timeout: float | None = None,
     ) -> ParallelRun:
         """The Dask scheduler at `address`, or with `address` "local" a new `LocalCluster` of
-        `workers` single-threaded processes (default: one per core).
+        `workers` single-threaded processes (default: one per core). A scheduler that does not
+        answer within `connect_timeout` seconds (default `DASK_CONNECT_TIMEOUT_S`) is unreachable.
 
         Raises ClusterError when the scheduler cannot be reached or the cluster not started.
         """
         from konflikt.parallel_dask import DaskBackend  # imports distributed, only when used
 
         backend = DaskBackend.connect(
-            address, workers, stages or Stages(), connect_timeout=connect_timeout
+            address,
+            workers,
+            stages or Stages(),
+            connect_timeout=connect_timeout or DASK_CONNECT_TIMEOUT_S,
         )
         return cls(backend, batch_size=batch_size, in_flight=in_flight)
 

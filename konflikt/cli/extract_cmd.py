@@ -4,14 +4,20 @@ Thin, datasette style: the options become one `ExtractSettings`, and `run_extrac
 through `konflikt.ingest.read_inputs`, `konflikt.pipeline.run`, `konflikt.store.Store` and
 `konflikt.export.write_events`.
 
+`--workers N` runs the pipeline on N local processes and `--dask ADDRESS` on a Dask cluster
+(`konflikt.parallel`); the results are stored in input order by this process, so the database and
+the output are those of a one-process run.
+
 Exit codes: 0 every input became an article; 3 some inputs were rejected (listed in the summary
-and stored as problems, see `konflikt errors`); 2 a usage error; 1 the database or the output file
-could not be used.
+and stored as problems, see `konflikt errors`); 2 a usage error (also a malformed `--workers` or
+`--dask`); 1 the database, the output file, the worker processes or the Dask scheduler could not
+be used.
 """
 
 from __future__ import annotations
 
 import sys
+from contextlib import nullcontext
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -32,6 +38,7 @@ from konflikt.cli.common import DB_HELP
 from konflikt.errors import InputError, KonfliktError
 from konflikt.ingest import read_inputs
 from konflikt.model import Article, Event, Party, Quantity
+from konflikt.parallel import LOCAL, ParallelRun, dask_address, parse_workers
 from konflikt.pipeline import ArticleResult, RunSummary, run
 
 EXIT_OK = 0
@@ -67,6 +74,8 @@ class ExtractSettings:
     published: str | None = None
     show: bool = False
     progress: bool = True  # the progress bar and the closing summary (stderr)
+    workers: int | None = None  # local processes (None: 1, or one per core with --dask local)
+    dask: str | None = None  # a scheduler address, "local", or None: no Dask
 
 
 @app.command("extract")
@@ -100,6 +109,24 @@ def extract_command(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")
     ] = False,
+    workers: Annotated[
+        str | None,
+        typer.Option(
+            "--workers",
+            metavar="N",
+            help="Worker processes: a number, or auto (or 0) for one per core. Default 1; "
+            "with --dask local, one per core.",
+        ),
+    ] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            metavar="ADDRESS",
+            help="Run on the Dask scheduler at ADDRESS (tcp://host:8786), or 'local' for a "
+            "Dask cluster of --workers processes on this machine.",
+        ),
+    ] = None,
 ) -> None:
     """Extract events from Norwegian news and store them (a re-run stores nothing twice)."""
     if fmt is not None and out is None:
@@ -111,6 +138,23 @@ def extract_command(
             raise typer.BadParameter(
                 "not a database URL; write e.g. sqlite:///konflikt.sqlite", param_hint="--db"
             ) from None
+    worker_count: int | None = None
+    if workers is not None:
+        try:
+            worker_count = parse_workers(workers)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--workers") from None
+    if dask is not None:
+        try:
+            dask = dask_address(dask)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--dask") from None
+        if dask != LOCAL and worker_count is not None:
+            raise typer.BadParameter(
+                "a remote cluster has the workers it was started with; --workers is for "
+                "local runs and --dask local",
+                param_hint="--workers",
+            )
     settings = ExtractSettings(
         paths=tuple(paths),
         db=db,
@@ -119,6 +163,8 @@ def extract_command(
         published=published,
         show=show,
         progress=not quiet,
+        workers=worker_count,
+        dask=dask,
     )
     raise typer.Exit(run_extract(settings, Console(), Console(stderr=True)))
 
@@ -137,8 +183,20 @@ def run_extract(settings: ExtractSettings, console: Console, err: Console) -> in
     results: list[ArticleResult] = []
     keep = settings.show or settings.out is not None  # else nothing is held in memory
     try:
-        with Store(settings.db) as store, _progress(err, settings.progress) as progress:
-            task = progress.add_task("Extracting", total=None, articles=0, events=0, problems=0)
+        # Workers start before the progress bar, so that a failure to start them is reported
+        # on its own.
+        parallel = _parallel_run(settings)
+    except KonfliktError as exc:
+        err.print(f"[red]Error:[/] {exc}", highlight=False)
+        return EXIT_FAILURE
+    label = "Extracting" if parallel is None else f"Extracting on {parallel.description}"
+    try:
+        with (
+            parallel or nullcontext(),
+            Store(settings.db) as store,
+            _progress(err, settings.progress) as progress,
+        ):
+            task = progress.add_task(label, total=None, articles=0, events=0, problems=0)
 
             def on_result(result: ArticleResult, summary: RunSummary) -> None:
                 if result.events and keep:
@@ -150,7 +208,12 @@ def run_extract(settings: ExtractSettings, console: Console, err: Console) -> in
                     problems=len(summary.problems),
                 )
 
-            summary = run(items, store=store, on_result=on_result)
+            summary = run(
+                items,
+                store=store,
+                on_result=on_result,
+                processor=parallel.process if parallel is not None else None,
+            )
             shown_db = store.display_url
             linked = canonical_ids(store) if keep else {}  # run() linked the store
         events = [event for result in results for event in result.events]
@@ -177,6 +240,15 @@ def run_extract(settings: ExtractSettings, console: Console, err: Console) -> in
     elif summary.problems:  # even when quiet, say why the exit code is 3
         err.print(f"{len(summary.problems)} inputs rejected; see `konflikt errors`.")
     return EXIT_REJECTED if summary.problems else EXIT_OK
+
+
+def _parallel_run(settings: ExtractSettings) -> ParallelRun | None:
+    """The workers the settings ask for; None: process in this process."""
+    if settings.dask is not None:
+        return ParallelRun.dask(settings.dask, workers=settings.workers)
+    if settings.workers is not None and settings.workers > 1:
+        return ParallelRun.local(settings.workers)
+    return None
 
 
 def _format_for(out: Path | None) -> str:

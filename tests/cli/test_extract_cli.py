@@ -192,6 +192,35 @@ def test_usage_errors_exit_2(inputs: Path, args: list[str]) -> None:
     assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--workers", "mange"], "number of workers"),
+        (["--workers", "-2"], "cannot be negative"),
+        (["--dask", "planlegger"], "not a scheduler address"),
+        (["--dask", "http://planlegger:8786"], "unknown protocol"),
+        (["--dask", "tcp://planlegger:8786", "--workers", "4"], "remote cluster"),
+    ],
+)
+def test_bad_workers_or_dask_option_exits_2(inputs: Path, args: list[str], message: str) -> None:
+    result = invoke(str(inputs), *args)
+    assert result.exit_code == 2, result.output
+    assert message in " ".join(result.stderr.split())  # rich folds long lines
+    assert "Traceback" not in result.output
+
+
+def test_unreachable_scheduler_exits_1_without_traceback(
+    inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("konflikt.parallel.DASK_CONNECT_TIMEOUT_S", 0.5)
+    db = tmp_path / "k.sqlite"
+    result = invoke(str(inputs), "--db", f"sqlite:///{db}", "--dask", "tcp://127.0.0.1:9")
+    assert result.exit_code == 1, result.output
+    assert "cannot use tcp://127.0.0.1:9" in result.stderr
+    assert "Traceback" not in result.output
+    assert not db.exists()  # stopped before anything was read or stored
+
+
 def test_no_paths_is_a_usage_error() -> None:
     assert invoke().exit_code == 2
 

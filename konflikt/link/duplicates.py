@@ -7,15 +7,20 @@ articles, it never drops one.
 
 A group's id is the id of its first member in the order given (the store gives them in the order
 they were stored), so adding a later copy never renames a group.
+
+Signing (shingling and hashing a text) is the costly step; a caller that keeps the signatures
+(the store does, `konflikt.store.links`) passes them back in and only new articles are signed.
+The LSH is rebuilt from the signatures in the same order, so the result is exactly the one a
+full recomputation gives.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
-from datasketch import MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from konflikt.link.config import DuplicateConfig, load_config
 from konflikt.link.unionfind import UnionFind
@@ -37,6 +42,8 @@ class DuplicatePair:
 class Grouping:
     group_of: dict[str, str]  # article id -> duplicate_group (an article id)
     pairs: list[DuplicatePair]
+    # The articles signed in this call (not found in the `signatures` passed in), to be kept.
+    signed: dict[str, LeanMinHash] = field(default_factory=dict)
 
     def members(self, group: str) -> list[str]:
         return [a for a, g in self.group_of.items() if g == group]
@@ -50,29 +57,49 @@ def shingles(text: str, size: int) -> set[str]:
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
-def minhash(text: str, config: DuplicateConfig) -> MinHash:
+def minhash(text: str, config: DuplicateConfig) -> LeanMinHash:
     sketch = MinHash(num_perm=config.num_perm, seed=1)  # a fixed seed: the same ids every run
-    for shingle in shingles(text, config.shingle_size):
-        sketch.update(shingle.encode("utf-8"))
-    return sketch
+    sketch.update_batch([shingle.encode("utf-8")
+                         for shingle in shingles(text, config.shingle_size)])  # fmt: skip
+    return LeanMinHash(sketch)  # no permutation tables: a tenth of the memory, storable
+
+
+def to_bytes(sketch: LeanMinHash) -> bytes:
+    buffer = bytearray(sketch.bytesize())
+    sketch.serialize(buffer)
+    return bytes(buffer)
+
+
+def from_bytes(data: bytes) -> LeanMinHash:
+    return LeanMinHash.deserialize(data)
 
 
 def group_articles(
-    articles: Sequence[Article], config: DuplicateConfig | None = None
+    articles: Sequence[Article],
+    config: DuplicateConfig | None = None,
+    signatures: Mapping[str, LeanMinHash] | None = None,
 ) -> Grouping:
-    """Duplicate groups for `articles` (in stored order). Singletons are their own group."""
+    """Duplicate groups for `articles` (in stored order). Singletons are their own group.
+
+    `signatures` (article id -> sketch made with this config) are used instead of signing
+    those articles again; the sketches made here come back in `Grouping.signed`.
+    """
     config = config or load_config().duplicates
+    known = signatures or {}
+    signed: dict[str, LeanMinHash] = {}
     # LSH only proposes candidates, the estimated similarity decides: weigh missed pairs 9:1
     # over spurious candidates, so a copy just above the threshold is not lost to banding.
     lsh = MinHashLSH(threshold=config.threshold, num_perm=config.num_perm, weights=(0.1, 0.9))
-    sketches: dict[str, MinHash] = {}
+    sketches: dict[str, LeanMinHash] = {}
     order = {a.id: i for i, a in enumerate(articles)}
     union = UnionFind(order)
     pairs: list[DuplicatePair] = []
     for article in articles:
         if article.id in sketches:
             continue
-        sketch = minhash(article.text[article.body_start :], config)
+        sketch = known.get(article.id)
+        if sketch is None or len(sketch) != config.num_perm:
+            sketch = signed[article.id] = minhash(article.text[article.body_start :], config)
         if sketch.is_empty():  # an empty body is nobody's copy
             sketches[article.id] = sketch
             continue
@@ -83,4 +110,4 @@ def group_articles(
                 union.union(other, article.id)
         lsh.insert(article.id, sketch)
         sketches[article.id] = sketch
-    return Grouping(group_of={a: union.find(a) for a in order}, pairs=pairs)
+    return Grouping(group_of={a: union.find(a) for a in order}, pairs=pairs, signed=signed)

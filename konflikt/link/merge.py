@@ -89,12 +89,17 @@ def merge_events(
     detached: Collection[str] = (),
     config: MergeConfig | None = None,
     published: Mapping[str, str | None] | None = None,
+    blocking: bool = True,
 ) -> Clustering:
     """Cluster `events` (in stored order) into occurrences; `detached` events stay alone.
 
     `published` (article id -> ISO date) bounds undated events: one happened at most
     `undated_window_days` before its article appeared, so undated reports weeks apart never
     merge.
+
+    `blocking` scores only pairs that share a country and a week (`_candidates`); every pair
+    it leaves out is one `score_pair` rules out, so the result is the same as scoring all pairs
+    of one type (`blocking=False`, kept to test exactly that), only not quadratic in the store.
     """
     config = config or load_config().merge
     order = {ev.id: i for i, ev in enumerate(events)}
@@ -105,7 +110,9 @@ def merge_events(
         if ev.id not in detached:
             by_type[ev.event_type].append(ev)
     for same_type in by_type.values():
-        for a, b in _candidates(same_type):
+        pairs = (_candidates(same_type, config, published) if blocking
+                 else combinations(same_type, 2))  # fmt: skip
+        for a, b in pairs:
             pair = score_pair(a, b, config, published)
             if pair is not None and pair.score >= config.min_score:
                 accepted.append(pair)
@@ -121,23 +128,94 @@ def merge_events(
     return Clustering(canonical_of=canonical_of, joined_by=joined_by)
 
 
-def _candidates(events: list[Event]) -> Iterator[tuple[Event, Event]]:
-    """Pairs worth scoring, blocked by country: events in different countries never merge
-    (`compare_places`), so only events of one country, or with no country, meet. Each pair
-    comes once, earlier event first."""
+def _candidates(
+    events: list[Event], config: MergeConfig, published: Mapping[str, str | None] | None
+) -> Iterator[tuple[Event, Event]]:
+    """Pairs worth scoring, each once, earlier event first.
+
+    Blocked by country: events in different countries never merge (`score_pair`), so only
+    events of one country, or with no country, meet. Within that, blocked by week: each event
+    is put in every week its date interval (`date_interval`, widened by the slack) touches, and
+    two events meet in the week where the later of their first days falls; events further apart
+    than the slack share no week, and `score_pair` would rule them out. Events with no interval
+    meet every event of their block.
+    """
     position = {id(ev): i for i, ev in enumerate(events)}
     by_country: dict[str | None, list[Event]] = defaultdict(list)
     for ev in events:
         by_country[ev.location.country if ev.location else None].append(ev)
     unplaced = by_country.pop(None, [])
     for group in by_country.values():
-        yield from combinations(group, 2)
-    for i, a in enumerate(unplaced):
-        for b in unplaced[i + 1 :]:
-            yield a, b
-        for group in by_country.values():
-            for b in group:
-                yield (a, b) if position[id(a)] < position[id(b)] else (b, a)
+        yield from _by_week(group, [], config, published)
+    # Unplaced events meet each other once, and every placed event of every country.
+    yield from _by_week(unplaced, [], config, published)
+    for group in by_country.values():
+        for a, b in _by_week(unplaced, group, config, published):
+            yield (a, b) if position[id(a)] < position[id(b)] else (b, a)
+
+
+# A date interval longer than this (a decade, "since 2011") is treated as unbounded: it would
+# sit in hundreds of week buckets and meet nearly everything anyway.
+MAX_BLOCK_WEEKS = 60
+
+
+def _by_week(
+    left: list[Event],
+    right: list[Event],
+    config: MergeConfig,
+    published: Mapping[str, str | None] | None,
+) -> Iterator[tuple[Event, Event]]:
+    """Pairs within `left` (when `right` is empty) or between `left` and `right`, blocked by
+    week; pairs within `left` come in `left`'s order."""
+    within = not right
+    side = {id(ev): 0 for ev in left} | {id(ev): 1 for ev in right}
+    rank = {id(ev): i for i, ev in enumerate(left + right)}
+    weeks: dict[int, list[Event]] = defaultdict(list)
+    first_day: dict[int, int] = {}
+    unbounded: list[Event] = []
+    for ev in left + right:
+        interval = date_interval(ev, config, published)
+        if interval is None:
+            unbounded.append(ev)
+            continue
+        first, last = interval[0].toordinal(), interval[1].toordinal() + config.date_slack_days
+        if last // 7 - first // 7 >= MAX_BLOCK_WEEKS:
+            unbounded.append(ev)
+            continue
+        first_day[id(ev)] = first
+        for week in range(first // 7, last // 7 + 1):
+            weeks[week].append(ev)
+
+    def wanted(a: Event, b: Event) -> bool:
+        return within or side[id(a)] != side[id(b)]
+
+    def ordered(a: Event, b: Event) -> tuple[Event, Event]:
+        return (a, b) if rank[id(a)] < rank[id(b)] else (b, a)
+
+    for week, members in weeks.items():
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                if wanted(a, b) and max(first_day[id(a)], first_day[id(b)]) // 7 == week:
+                    yield ordered(a, b)
+    bounded = [ev for ev in left + right if id(ev) in first_day]
+    for i, a in enumerate(unbounded):
+        for b in unbounded[i + 1 :]:
+            if wanted(a, b):
+                yield ordered(a, b)
+        for b in bounded:
+            if wanted(a, b):
+                yield ordered(a, b)
+
+
+def date_interval(
+    ev: Event, config: MergeConfig, published: Mapping[str, str | None] | None
+) -> tuple[date, date] | None:
+    """The days an event can have happened on: its date, or, undated, the window before its
+    article appeared (when publication dates are given); None when unbounded."""
+    span = _span(ev)
+    if span is None and published:
+        span = _window(published.get(ev.article_id or ""), config.undated_window_days)
+    return span
 
 
 def score_pair(
@@ -151,6 +229,10 @@ def score_pair(
     """
     if a.event_type != b.event_type or a.article_id == b.article_id:
         return None
+    country_a = a.location.country if a.location else None
+    country_b = b.location.country if b.location else None
+    if country_a and country_b and country_a != country_b:
+        return None  # two countries: two occurrences, even across a border a few km wide
     date_agreement = compare_dates(a, b, config.date_slack_days)
     if date_agreement.score is None and published:
         date_agreement = compare_windows(a, b, config, published)
@@ -310,6 +392,6 @@ def _span(ev: Event) -> tuple[date, date] | None:
 
 __all__ = [
     "Agreement", "Clustering", "PairScore", "canonical_id", "compare_dates", "compare_parties",
-    "compare_places", "compare_types", "compare_windows", "compare_words", "haversine_km",
-    "merge_events", "party_stems", "score_pair",
+    "compare_places", "compare_types", "compare_windows", "compare_words", "date_interval",
+    "haversine_km", "merge_events", "party_stems", "score_pair",
 ]  # fmt: skip

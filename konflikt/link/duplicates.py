@@ -17,6 +17,7 @@ full recomputation gives.
 from __future__ import annotations
 
 import re
+import struct
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -70,8 +71,12 @@ def to_bytes(sketch: LeanMinHash) -> bytes:
     return bytes(buffer)
 
 
-def from_bytes(data: bytes) -> LeanMinHash:
-    return LeanMinHash.deserialize(data)
+def from_bytes(data: bytes) -> LeanMinHash | None:
+    """A stored signature; None when the bytes are not one (the article is then signed again)."""
+    try:
+        return LeanMinHash.deserialize(data)
+    except (ValueError, struct.error):
+        return None
 
 
 def group_articles(

@@ -2,12 +2,14 @@
 
 Tables: `duplicate_groups` (article -> near-duplicate group), `canonical_links` (event ->
 canonical occurrence, with the explanation of the merge), `detached_events` (events an analyst
-took out of their occurrence; they stay alone until re-attached) and `changes`, the change feed:
-one row per addition, merge, unmerge and retraction, with a monotonically increasing `seq` and
-a UTC timestamp, so downstream users can ask for everything after what they last saw.
+took out of their occurrence; they stay alone until re-attached), `minhash_signatures` (each
+article's MinHash, so linking signs only new articles) and `changes`, the change feed: one row
+per addition, merge, unmerge and retraction, with a monotonically increasing `seq` and a UTC
+timestamp, so downstream users can ask for everything after what they last saw.
 
-`link_store(store)` recomputes groups and occurrences from the stored articles and events and
-records the differences as changes; running it twice in a row records nothing the second time.
+`link_store(store)` recomputes groups and occurrences from the stored articles (their stored
+signatures) and events and records the differences as changes; running it twice in a row
+records nothing the second time.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import DateTime, Float, Integer, String, delete, select
+from sqlalchemy import DateTime, Float, Integer, LargeBinary, String, delete, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
@@ -28,6 +30,7 @@ from konflikt.model import Article, Event
 from konflikt.store.schema import ArticleRow, Base, EventRow, utcnow
 
 if TYPE_CHECKING:
+    from konflikt.link.duplicates import Grouping
     from konflikt.link.ledger import Ledger
     from konflikt.store.store import Store
 
@@ -41,6 +44,19 @@ class DuplicateGroupRow(Base):
     group_id: Mapped[str] = mapped_column(String(512), index=True)
     similarity: Mapped[float | None] = mapped_column(Float)  # to the copy that joined it
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class MinHashSignatureRow(Base):
+    """An article's MinHash (`konflikt.link.duplicates`), valid for the article's content and the
+    shingle size and permutation count it was made with; any of them changed, it is made again."""
+
+    __tablename__ = "minhash_signatures"
+
+    article_id: Mapped[str] = mapped_column(String(512), primary_key=True)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    shingle_size: Mapped[int] = mapped_column(Integer)
+    num_perm: Mapped[int] = mapped_column(Integer)
+    signature: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class CanonicalLinkRow(Base):
@@ -130,13 +146,12 @@ def _stored_events(session: Session) -> list[Event]:
 
 def link_store(store: Store) -> LinkSummary:
     """Recompute duplicate groups and canonical events; record what changed in the feed."""
-    from konflikt.link.duplicates import group_articles
     from konflikt.link.merge import merge_events
 
     summary = LinkSummary()
     with _session(store) as session:
         articles = _stored_articles(session)
-        grouping = group_articles(articles)
+        grouping = _group_with_stored_signatures(session, articles)
         similarity = {p.second: p.similarity for p in grouping.pairs}
         session.execute(delete(DuplicateGroupRow))
         for article_id, group in grouping.group_of.items():
@@ -183,6 +198,38 @@ def link_store(store: Store) -> LinkSummary:
             record("retracted", event_id, row.canonical_id)
             session.delete(row)
     return summary
+
+
+def _group_with_stored_signatures(session: Session, articles: list[Article]) -> Grouping:
+    """Duplicate groups from the stored signatures; new or changed articles are signed and
+    their signatures stored, those of articles no longer stored are dropped."""
+    from konflikt.link.config import load_config
+    from konflikt.link.duplicates import from_bytes, group_articles, to_bytes
+
+    config = load_config().duplicates
+    content_hash = dict(session.execute(select(ArticleRow.id, ArticleRow.content_hash)).all())
+    rows = {row.article_id: row for row in session.scalars(select(MinHashSignatureRow))}
+    valid = {}
+    for article_id, row in rows.items():
+        if (row.content_hash == content_hash.get(article_id)
+                and (row.shingle_size, row.num_perm) == (config.shingle_size, config.num_perm)
+                and (sketch := from_bytes(row.signature)) is not None):  # fmt: skip
+            valid[article_id] = sketch
+    grouping = group_articles(articles, config, signatures=valid)
+    for article_id, sketch in grouping.signed.items():
+        row = rows.get(article_id)
+        if row is None:
+            row = MinHashSignatureRow(article_id=article_id)
+            session.add(row)
+        row.content_hash = content_hash[article_id]
+        row.shingle_size, row.num_perm = config.shingle_size, config.num_perm
+        row.signature = to_bytes(sketch)
+    gone = [article_id for article_id in rows if article_id not in content_hash]
+    if gone:
+        session.execute(
+            delete(MinHashSignatureRow).where(MinHashSignatureRow.article_id.in_(gone))
+        )  # fmt: skip
+    return grouping
 
 
 def detach(store: Store, event_id: str) -> LinkSummary:

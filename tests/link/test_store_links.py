@@ -8,14 +8,18 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from datasketch import LeanMinHash
+from sqlalchemy import select
 
 from konflikt.errors import StoreError
+from konflikt.link.config import DuplicateConfig
+from konflikt.link.duplicates import group_articles
 from konflikt.pipeline import ArticleResult
 from konflikt.store import Store
 from konflikt.store.links import article_groups, changes, detach, explanation, ledger, reattach
 
 from .conftest import make_article, make_event
-from .test_duplicates import COPY, OTHER, WIRE
+from .test_duplicates import COPY, OTHER, REWRITE, UPDATE, WIRE
 
 A = "Russiske styrker beskjøt Kharkiv natt til fredag."
 B = "Kharkiv ble beskutt av russisk artilleri fredag, opplyser guvernøren."
@@ -148,3 +152,60 @@ def test_parse_since() -> None:
     assert parse_since("2026-11-23T16:00:00+01:00") == datetime(2026, 11, 23, 15, tzinfo=UTC)
     with pytest.raises(ValueError, match="neither a sequence number"):
         parse_since("forrige uke")
+
+
+def test_signatures_are_stored_and_only_new_articles_are_signed(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy.orm import Session
+
+    from konflikt.link import duplicates
+    from konflikt.store.links import MinHashSignatureRow
+
+    signed: list[str] = []
+    sign = duplicates.minhash
+
+    def counting(text: str, config: DuplicateConfig) -> LeanMinHash:
+        signed.append(text)
+        return sign(text, config)
+
+    monkeypatch.setattr(duplicates, "minhash", counting)
+    _fill(store)
+    store.link()
+    assert len(signed) == 3
+    with Session(store.engine) as session:
+        assert set(session.scalars(select(MinHashSignatureRow.article_id))) == {
+            "wire", "copy", "other"
+        }  # fmt: skip
+    signed.clear()
+    store.add_result(_result("update", UPDATE, None))
+    store.add_result(_result("rewrite", REWRITE, None))
+    store.link()
+    assert signed == [UPDATE, REWRITE]  # the three stored ones came from their signatures
+    # The same groups as signing every stored article afresh.
+    stored = [a for a, _, _ in article_groups(store)]
+    fresh = group_articles(stored, signatures=None)
+    assert {a.id: g for a, g, _ in article_groups(store)} == fresh.group_of
+    assert fresh.group_of["update"] == "wire" and fresh.group_of["rewrite"] == "rewrite"
+    signed.clear()
+    store.link()
+    assert signed == []
+
+
+def test_a_signature_made_with_other_settings_is_made_again(store: Store) -> None:
+    from sqlalchemy import update
+    from sqlalchemy.orm import Session
+
+    from konflikt.store.links import MinHashSignatureRow
+
+    _fill(store)
+    store.link()
+    with Session(store.engine) as session, session.begin():
+        session.execute(update(MinHashSignatureRow).values(num_perm=64, signature=b"stale"))
+        session.execute(update(MinHashSignatureRow).where(MinHashSignatureRow.article_id == "wire")
+                        .values(num_perm=128, signature=b"garbled"))  # fmt: skip
+    store.link()  # stale or unreadable rows are not read as signatures: no error, replaced
+    with Session(store.engine) as session:
+        rows = list(session.scalars(select(MinHashSignatureRow)))
+    assert {r.num_perm for r in rows} == {128} and all(len(r.signature) > 100 for r in rows)
+    assert {a.id: g for a, g, _ in article_groups(store)}["copy"] == "wire"

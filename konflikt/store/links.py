@@ -153,11 +153,19 @@ def link_store(store: Store) -> LinkSummary:
         articles = _stored_articles(session)
         grouping = _group_with_stored_signatures(session, articles)
         similarity = {p.second: p.similarity for p in grouping.pairs}
-        session.execute(delete(DuplicateGroupRow))
+        # Only what changed is written: on a large store most groups stay as they were.
+        stored_groups = {r.article_id: r for r in session.scalars(select(DuplicateGroupRow))}
         for article_id, group in grouping.group_of.items():
-            session.add(DuplicateGroupRow(
-                article_id=article_id, group_id=group, similarity=similarity.get(article_id)
-            ))  # fmt: skip
+            row = stored_groups.pop(article_id, None)
+            if row is None:
+                session.add(DuplicateGroupRow(
+                    article_id=article_id, group_id=group, similarity=similarity.get(article_id)
+                ))  # fmt: skip
+            elif (row.group_id, row.similarity) != (group, similarity.get(article_id)):
+                row.group_id, row.similarity = group, similarity.get(article_id)
+                row.updated_at = utcnow()
+        for row in stored_groups.values():  # articles no longer stored
+            session.delete(row)
         summary.groups = sum(1 for n in Counter(grouping.group_of.values()).values() if n > 1)
 
         events = _stored_events(session)

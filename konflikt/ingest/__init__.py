@@ -171,11 +171,12 @@ def _walk(folder: Path, ancestors: frozenset[tuple[int, int]]) -> Iterator[Path 
     folders: list[Path] = []
     for entry in entries:
         path = Path(entry.path)
-        if entry.is_dir():  # follows links (is_dir and is_file answer False on errors)
+        kind = _entry_kind(entry)
+        if kind == "folder":
             folders.append(path)
-        elif entry.is_file():
+        elif kind == "file":
             yield path
-        elif entry.is_symlink():
+        elif kind == "link":
             yield _link_problem(path)
         else:
             yield InputProblem(
@@ -196,6 +197,18 @@ def _walk(folder: Path, ancestors: frozenset[tuple[int, int]]) -> Iterator[Path 
             )
             continue
         yield from _walk(path, inside)
+
+
+def _entry_kind(entry: os.DirEntry[str]) -> str:
+    """ "folder", "file" (links followed), "link" (one that cannot be followed) or "special"."""
+    try:
+        if entry.is_dir():
+            return "folder"
+        if entry.is_file():
+            return "file"
+    except OSError:  # a link loop: is_dir() and is_file() answer False only for missing targets
+        return "link"
+    return "link" if entry.is_symlink() else "special"
 
 
 def _link_problem(path: Path) -> InputProblem:

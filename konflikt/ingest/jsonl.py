@@ -119,7 +119,10 @@ class _UnlistedLines:
             self.ranges.append([number, number])
 
     def problem(self, origin: str) -> InputProblem:
-        by_reason = "; ".join(f"{reason}: {n:,}" for reason, n in self.reasons.most_common())
+        by_reason = "; ".join(
+            f"{reason} ({n:,} {'line' if n == 1 else 'lines'})"
+            for reason, n in self.reasons.most_common()
+        )
         shown = self.ranges[:_LISTED_RANGES]
         lines = ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in shown)
         if len(self.ranges) > _LISTED_RANGES:

@@ -6,7 +6,15 @@ text so that they are always right.
 
 from __future__ import annotations
 
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 
 from konflikt.model import Article, Event, EventDate, Evidence, Location, Party, Quantity
 from konflikt.pipeline import ArticleResult
@@ -136,3 +144,58 @@ def syria_result(syria_article: Article, syria_events: list[Event]) -> ArticleRe
 @pytest.fixture
 def oslo_result(oslo_article: Article, oslo_events: list[Event]) -> ArticleResult:
     return ArticleResult(article=oslo_article, events=oslo_events)
+
+
+# --- database back ends: SQLite always, PostgreSQL when a server is given ---
+
+POSTGRES_ENV = "KONFLIKT_TEST_POSTGRES"
+BACKENDS = ("sqlite", "postgresql")
+
+
+@pytest.fixture(scope="session")
+def postgres_admin() -> Iterator[Engine]:
+    """An engine on the test server named by $KONFLIKT_TEST_POSTGRES (.ci/run starts one).
+
+    Unset: the PostgreSQL variants are skipped. Set but unreachable: they fail, so that CI
+    cannot pass without having run them."""
+    url = os.environ.get(POSTGRES_ENV)
+    if not url:
+        pytest.skip(
+            f"PostgreSQL variant: set {POSTGRES_ENV}=postgresql+psycopg://user:password@host/db "
+            "(.ci/run starts a server and sets it)"
+        )
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        pytest.fail(f"{POSTGRES_ENV} is set but the server cannot be used: {exc}", pytrace=False)
+    yield engine
+    engine.dispose()
+
+
+def postgres_schema_url(admin: Engine, schema: str) -> str:
+    """A URL on the test database whose tables all go into `schema` (its search_path)."""
+    url = make_url(os.environ[POSTGRES_ENV]).update_query_dict(
+        {"options": f"-csearch_path={schema}"}
+    )
+    return url.render_as_string(hide_password=False)
+
+
+@pytest.fixture(params=BACKENDS)
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """An empty database on each back end: an SQLite file, or a PostgreSQL schema of its own
+    (dropped afterwards), so PostgreSQL tests do not see each other's rows."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.sqlite'}"
+        return
+    admin: Engine = request.getfixturevalue("postgres_admin")
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        yield postgres_schema_url(admin, schema)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))

@@ -24,11 +24,12 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from konflikt.errors import StoreError
 from konflikt.model import Article, EntitySpan, Event, InputProblem, Party
+from konflikt.store import migrate
 from konflikt.store.links import CanonicalLinkRow, LinkSummary, link_store
+from konflikt.store.migrate import UnknownRevisionError
 from konflikt.store.query import EventQuery
 from konflikt.store.schema import (
     ArticleRow,
-    Base,
     EntityRow,
     EventRow,
     InputErrorRow,
@@ -50,7 +51,8 @@ def default_url() -> str:
 
 
 class Store:
-    """A konflikt database. `Store(url)` opens it and creates missing tables.
+    """A konflikt database. `Store(url)` opens it and brings its schema to the newest Alembic
+    revision (konflikt.store.migrate), creating the tables of a new database.
 
     With `create=False` an SQLite file that does not exist is an error instead of being created,
     for commands that only read.
@@ -75,7 +77,10 @@ class Store:
         if parsed.get_backend_name() == "sqlite":
             event.listen(self.engine, "connect", _sqlite_on_connect)
         try:
-            Base.metadata.create_all(self.engine)
+            migrate.upgrade(self.engine)
+        except UnknownRevisionError as exc:
+            self.engine.dispose()
+            raise StoreError(str(exc), origin=shown) from None
         except SQLAlchemyError as exc:
             self.engine.dispose()
             raise StoreError(f"cannot open the database: {_reason(exc)}", origin=shown) from None

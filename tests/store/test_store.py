@@ -16,8 +16,9 @@ from konflikt.store import DEFAULT_URL, EventQuery, Store, default_url
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    s = Store(f"sqlite:///{tmp_path / 'test.sqlite'}")
+def store(store_url: str) -> Iterator[Store]:
+    """An empty store on each back end (SQLite; PostgreSQL when $KONFLIKT_TEST_POSTGRES is set)."""
+    s = Store(store_url)
     yield s
     s.close()
 
@@ -46,11 +47,10 @@ def test_same_content_under_another_id_is_not_stored_again(
     assert [a.id for a in store.articles()] == ["test-syria-1"]
 
 
-def test_idempotent_across_reopening(tmp_path: Path, syria_result: ArticleResult) -> None:
-    url = f"sqlite:///{tmp_path / 'db.sqlite'}"
-    with Store(url) as first:
+def test_idempotent_across_reopening(store_url: str, syria_result: ArticleResult) -> None:
+    with Store(store_url) as first:
         assert first.add_result(syria_result)
-    with Store(url) as second:
+    with Store(store_url) as second:
         assert not second.add_result(syria_result)
         assert second.counts()["events"] == 3
 

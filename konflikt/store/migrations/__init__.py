@@ -1,0 +1,1 @@
+"""Alembic environment of the konflikt database (see konflikt.store.migrate)."""

@@ -2,7 +2,7 @@
 on a corpus of N articles built at run time.
 
     OMP_NUM_THREADS=1 .venv/bin/python benchmarks/scale.py [N_ARTICLES] [--workers 1,2]
-        [--source norec|ndt] [--words 300] [--dask]
+        [--source norec|ndt] [--words 300] [--dask] [--postgres URL]
 
 The corpus (nothing of it is written into the repository; it lives in a temporary folder):
 
@@ -20,14 +20,17 @@ What it measures, each in a fresh Python process:
    milliseconds per article): reading (`read_inputs`), language identification, parsing (spaCy
    `nlp.pipe` per language, batches of `BATCH_SIZE`), event extraction, storing (`Store.add_result`
    into a new SQLite file) and linking (`Store.link`), plus the fixed costs: loading each
-   pipeline and warming up the extractor's lexicons and gazetteer; and the process's peak memory
-   (what one worker needs).
+   pipeline and warming up the extractor's lexicons and gazetteer; the process's peak memory
+   (what one worker needs) and the SQLite file's bytes per article. With `--postgres URL` (an
+   empty database) storing and linking are timed there too.
 2. Runs, as `konflikt extract` does them (`konflikt.pipeline.run` into a new SQLite file, with
    `ParallelRun.local(W)` for W > 1, or a local Dask cluster of W with `--dask`): seconds from the
    start of the run to the last result (`wall_s`, including starting the workers and loading the
-   models), the link step after it, the steady rate from the first batch's result to the last
-   result, and the CPU this (parent) process spent per article, which with workers is the cost of
-   the single writer: reading, sending batches, receiving results, storing.
+   models), the link step after it, the steady rate over the second half of the results
+   (meaningful only when that half is at least ten windows of batches in flight long:
+   `steady_is_meaningful`; about 1,300 articles for 2 workers), and the CPU this (parent) process
+   spent per article, which with workers is the cost of the single writer: reading, sending
+   batches, receiving results, storing.
    articles/s = articles / wall_s; scaling efficiency = rate(W) / (W * rate(1)).
 
 Prints one JSON object. Figures go to BENCHMARKS.md ("Scale and production (issue 6)") and the
@@ -154,7 +157,7 @@ class _Step:
         step["cpu_s"] += time.process_time() - self.cpu
 
 
-def measure_stages(corpus: Path, db_url: str) -> dict[str, Any]:
+def measure_stages(corpus: Path, db_url: str, postgres: str | None = None) -> dict[str, Any]:
     from konflikt.extract.events import extract_events, warm_up
     from konflikt.ingest import read_inputs
     from konflikt.ingest.langid import identify_language
@@ -190,12 +193,15 @@ def measure_stages(corpus: Path, db_url: str) -> dict[str, Any]:
                     assert isinstance(article, Article)
                     events = extract_events(doc, article)
                     results.append(ArticleResult(article, events, None, entities_of(doc, article)))
-    with Store(db_url) as store:
-        with clock.time("storing"):
-            for result in results:
-                store.add_result(result)
-        with clock.time("linking"):
-            store.link()
+    stores = {"": db_url} | ({" (PostgreSQL)": postgres} if postgres else {})
+    for suffix, url in stores.items():
+        with Store(url) as store:
+            with clock.time(f"storing{suffix}"):
+                for result in results:
+                    store.add_result(result)
+            with clock.time(f"linking{suffix}"):
+                store.link()
+    sqlite_file = Path(db_url.removeprefix("sqlite:///"))
     parsed = sum(len(group) for group in by_lang.values())
     per_article = {
         name: {**step, "ms_per_article": round(1000 * step["wall_s"] / max(1, parsed), 2)}
@@ -208,6 +214,7 @@ def measure_stages(corpus: Path, db_url: str) -> dict[str, Any]:
         "stages": _rounded(per_article),
         "fixed": _rounded(fixed.steps),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "sqlite_bytes_per_article": round(sqlite_file.stat().st_size / max(1, parsed)),
     }
 
 
@@ -251,7 +258,12 @@ def measure_run(corpus: Path, db_url: str, workers: int, dask: bool) -> dict[str
             parallel.close()
     wall = arrivals[-1] - start
     first = min(BATCH_SIZE, len(arrivals)) - 1  # the first batch's last result
-    steady = arrivals[-1] - arrivals[first]
+    # The second half, when the workers are warm. With in-order results the batches in flight
+    # finish while the parent waits for an older one, so the figure means something only when
+    # the second half is many windows long.
+    half = len(arrivals) // 2
+    steady = arrivals[-1] - arrivals[half - 1] if half else 0.0
+    window = (parallel.in_flight if parallel is not None else 1) * BATCH_SIZE
     return {
         "workers": workers,
         "dask": dask,
@@ -266,7 +278,8 @@ def measure_run(corpus: Path, db_url: str, workers: int, dask: bool) -> dict[str
         # with workers, what the single writer costs (reading, sending, receiving, storing)
         "parent_cpu_ms_per_article": round(1000 * (parent_cpu[-1] - start_cpu) / len(arrivals), 2),
         "articles_per_s": round(len(arrivals) / wall, 3),
-        "steady_articles_per_s": round((len(arrivals) - first - 1) / steady, 3) if steady else None,
+        "steady_articles_per_s": round((len(arrivals) - half) / steady, 3) if steady else None,
+        "steady_is_meaningful": len(arrivals) - half >= 10 * window,
     }
 
 
@@ -283,11 +296,16 @@ def _in_subprocess(args: list[str]) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("articles", nargs="?", type=int, default=200)
+    parser.add_argument("articles", nargs="?", type=int, default=2000)
     parser.add_argument("--workers", default="1,2", help="worker counts, comma-separated")
     parser.add_argument("--source", choices=("norec", "ndt"), default="norec")
     parser.add_argument("--words", type=int, default=300, help="words per article")
     parser.add_argument("--dask", action="store_true", help="also run on a local Dask cluster")
+    parser.add_argument(
+        "--postgres",
+        metavar="URL",
+        help="also time storing and linking into this PostgreSQL database (must be empty)",
+    )
     # internal: one measurement in this process
     parser.add_argument("--stages-of", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--run-of", type=Path, help=argparse.SUPPRESS)
@@ -295,7 +313,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--on-dask", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.stages_of is not None:
-        print(json.dumps(measure_stages(args.stages_of, args.db)))
+        print(json.dumps(measure_stages(args.stages_of, args.db, args.postgres)))
         return 0
     if args.run_of is not None:
         result = measure_run(args.run_of, args.db, int(args.workers), args.on_dask)
@@ -314,8 +332,9 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="konflikt-scale-") as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
         report["corpus"] = build_corpus(args.source, args.articles, args.words, corpus)
+        postgres = ["--postgres", args.postgres] if args.postgres else []
         report["one_process_stages"] = _in_subprocess(
-            ["--stages-of", str(corpus), "--db", f"sqlite:///{tmp}/stages.sqlite"]
+            ["--stages-of", str(corpus), "--db", f"sqlite:///{tmp}/stages.sqlite", *postgres]
         )
         runs = [(w, False) for w in counts] + ([(max(counts), True)] if args.dask else [])
         report["runs"] = []

@@ -35,6 +35,8 @@ class MergeConfig:
 @dataclass(frozen=True, slots=True)
 class LedgerConfig:
     denial_overlap: float = 0.3
+    # Beginnings of the verbs by which a REJECT denies a statement ("avviser at ...").
+    denial_verbs: tuple[str, ...] = ("avvis", "benekt", "nekt", "tilbakevis", "avkreft")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +51,10 @@ def parse_config(data: dict[str, Any]) -> LinkConfig:
     try:
         dup = DuplicateConfig(**data.get("duplicates", {}))
         merge = MergeConfig(**data.get("merge", {}))
-        ledger = LedgerConfig(**data.get("ledger", {}))
+        ledger_data = dict(data.get("ledger", {}))
+        if "denial_verbs" in ledger_data:
+            ledger_data["denial_verbs"] = tuple(ledger_data["denial_verbs"] or ())
+        ledger = LedgerConfig(**ledger_data)
     except TypeError as exc:
         raise KonfliktError(f"link.yaml: {exc}") from None
     if dup.shingle_size < 1 or dup.num_perm < 16 or not 0 < dup.threshold <= 1:
@@ -66,6 +71,8 @@ def parse_config(data: dict[str, Any]) -> LinkConfig:
                             "undated_window_days >= 0")
     if not 0 < ledger.denial_overlap <= 1:
         raise KonfliktError("link.yaml: ledger.denial_overlap must be in (0, 1]")
+    if not ledger.denial_verbs or not all(isinstance(v, str) and v for v in ledger.denial_verbs):
+        raise KonfliktError("link.yaml: ledger.denial_verbs must be a list of word beginnings")
     return LinkConfig(duplicates=dup, merge=merge, ledger=ledger)
 
 

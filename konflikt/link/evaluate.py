@@ -63,6 +63,7 @@ class Report:
     coverage: float  # gold reports with an extracted event
     denials_found: int
     denials_gold: int
+    denials_linked: int  # all denials the linker linked, right or not
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -70,6 +71,7 @@ class Report:
             "article_grouping": self.grouping.to_dict(), "event_merging": self.merging.to_dict(),
             "coverage": round(self.coverage, 3),
             "denials": f"{self.denials_found}/{self.denials_gold}",
+            "denials_linked": self.denials_linked,
         }  # fmt: skip
 
 
@@ -203,6 +205,7 @@ def evaluate(folder: Path = DEFAULT_GOLD) -> Report:
         articles=len(articles), events=len(events), grouping=article_scores,
         merging=merge_scores, coverage=len(found) / len(reports) if reports else 1.0,
         denials_found=hits, denials_gold=len(gold.get("denials", [])),
+        denials_linked=len(denials),
     )  # fmt: skip
 
 

@@ -6,12 +6,14 @@ lowest figure any source gives, `high` the highest, and `best` the median of the
 figures (the lower median, so an even split leans to the conservative figure).
 
 A denial is linked to the claim it denies: a `denied` report of the same occurrence denies the
-asserted reports of it; a REJECT ("avviser at ...") denies the claim, in another article, whose
-parties it shares and whose evidence sentence shares enough content words with it.
+asserted reports of it; a REJECT that denies a statement ("avviser at ...", `denies_a_statement`)
+denies the claim, in another article, whose parties it shares and whose evidence sentence
+shares enough content words with it.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
@@ -19,7 +21,7 @@ from typing import Any
 
 from konflikt.extract.scoring import content_words
 from konflikt.link.config import LedgerConfig, load_config
-from konflikt.link.merge import compare_parties
+from konflikt.link.merge import STEM, compare_parties
 from konflikt.model import Event
 
 ASSERTING: frozenset[str] = frozenset({"asserted", "hedged"})
@@ -129,11 +131,31 @@ def find_denials(
                 denials.append(Denial(ev.id, peers[0].id, "denied report of the same occurrence",
                                       1.0))  # fmt: skip
                 continue
-        if ev.event_type == "REJECT" or ev.stance == "denied":
+        if (ev.event_type == "REJECT" and denies_a_statement(ev, config)) or ev.stance == "denied":
             best = _best_denied(ev, events, config)
             if best is not None:
                 denials.append(best)
     return denials
+
+
+_WORD = re.compile(r"\w+")
+# After the verb: at most three words ("for", "blankt", "på det sterkeste"), then "at".
+_THAT_CLAUSE = re.compile(r"\W+(?:\w+\W+){0,3}?at\b", re.IGNORECASE)
+
+
+def denies_a_statement(ev: Event, config: LedgerConfig) -> bool:
+    """Whether a REJECT denies something said: its trigger (or, when the trigger is not
+    known, any word of its sentence) is a denial verb followed by a that-clause."""
+    sentence = ev.evidence.sentence
+    words = list(_WORD.finditer(sentence))
+    if ev.trigger and ev.trigger_start is not None:
+        at = ev.trigger_start - ev.evidence.start
+        words = [w for w in words if w.start() >= at][:1]
+    return any(
+        w.group().lower().startswith(tuple(config.denial_verbs))
+        and _THAT_CLAUSE.match(sentence, w.end()) is not None
+        for w in words
+    )
 
 
 def _best_denied(denial: Event, events: Sequence[Event], config: LedgerConfig) -> Denial | None:
@@ -157,14 +179,19 @@ def _best_denied(denial: Event, events: Sequence[Event], config: LedgerConfig) -
 
 
 def _parties_meet(denial: Event, claim: Event) -> bool:
-    """The denier is a party of the claim, or answers the claim's source."""
+    """The denier is a party of the claim, or answers the claim's source, or the denial names
+    the claim's target ("avviser at soldatene skjøt mot demonstranter": the parse makes the
+    demonstrators the REJECT's recipient, and a commander denying for his troops is no party
+    of the claim by name)."""
     pairs = [(denial.actor, claim.actor), (denial.actor, claim.recipient),
-             (denial.recipient, claim.source)]  # fmt: skip
+             (denial.recipient, claim.source), (denial.recipient, claim.recipient)]  # fmt: skip
     return any(compare_parties("actor", mine, theirs).score for mine, theirs in pairs)
 
 
 def _content(ev: Event) -> set[str]:
-    return content_words(ev.evidence.sentence)
+    """Content words cut to their stems, as merging compares sentences: 'soldatene' denies
+    what 'soldater' did."""
+    return {w[:STEM] for w in content_words(ev.evidence.sentence)}
 
 
 def build_ledger(

@@ -119,13 +119,57 @@ def merge_events(
     # Strongest evidence first, so each event is explained by its best link into the cluster.
     accepted.sort(key=lambda p: (-p.score, order[p.first], order[p.second]))
     joined_by: dict[str, PairScore] = {}
+    members: dict[str, list[Event]] = {ev.id: [ev] for ev in events}  # cluster root -> reports
     for pair in accepted:
-        if union.find(pair.first) != union.find(pair.second):
-            later = pair.second if order[pair.second] > order[pair.first] else pair.first
-            joined_by.setdefault(later, pair)
-            union.union(pair.first, pair.second)
+        root_a, root_b = union.find(pair.first), union.find(pair.second)
+        if root_a == root_b:
+            continue
+        # A cluster is one occurrence: a link between two reports must not join clusters
+        # whose other reports happened on days or at places that rule each other out (a
+        # vaguely placed or undated report would otherwise bridge two distinct occurrences).
+        if _clusters_conflict(members[root_a], members[root_b], config, published):
+            continue
+        later = pair.second if order[pair.second] > order[pair.first] else pair.first
+        joined_by.setdefault(later, pair)
+        root = union.union(pair.first, pair.second)
+        members[root] = members.pop(root_a if root == root_b else root_b) + members[root]
     canonical_of = {ev_id: canonical_id(union.find(ev_id)) for ev_id in order}
     return Clustering(canonical_of=canonical_of, joined_by=joined_by)
+
+
+def _clusters_conflict(
+    left: list[Event],
+    right: list[Event],
+    config: MergeConfig,
+    published: Mapping[str, str | None] | None,
+) -> bool:
+    """Whether some report of `left` and some report of `right` cannot be one occurrence: in
+    different countries, at places too far apart, or on days further apart than the slack."""
+    intervals = {id(ev): date_interval(ev, config, published) for ev in left + right}
+    for a in left:
+        for b in right:
+            if _hard_conflict(a, b, intervals[id(a)], intervals[id(b)], config):
+                return True
+    return False
+
+
+def _hard_conflict(
+    a: Event,
+    b: Event,
+    interval_a: tuple[date, date] | None,
+    interval_b: tuple[date, date] | None,
+    config: MergeConfig,
+) -> bool:
+    """The conditions `score_pair` rules a pair out by, apart from type and article."""
+    if interval_a is not None and interval_b is not None:
+        gap = max((interval_b[0] - interval_a[1]).days, (interval_a[0] - interval_b[1]).days)
+        if gap > config.date_slack_days:
+            return True
+    country_a = a.location.country if a.location else None
+    country_b = b.location.country if b.location else None
+    if country_a and country_b and country_a != country_b:
+        return True
+    return compare_places(a.location, b.location, config.max_km).veto
 
 
 def _candidates(

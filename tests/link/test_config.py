@@ -31,6 +31,8 @@ def _shipped() -> dict:
         ("merge", "min_score", 0),
         ("merge", "weights", {"type": 1.0}),
         ("ledger", "denial_overlap", 0),
+        ("ledger", "denial_verbs", []),
+        ("ledger", "denial_verbs", [3]),
     ],
 )
 def test_bad_values_are_named(section: str, key: str, value: object) -> None:

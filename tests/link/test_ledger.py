@@ -59,7 +59,7 @@ def test_a_rejection_is_linked_to_the_claim_it_denies() -> None:
     assert [(d.denial_event_id, d.denied_event_id) for d in denials] == [
         (denial.id, events[0].id)
     ]
-    assert "kharkiv" in denials[0].reason
+    assert "kharki" in denials[0].reason  # stems: inflection folded
     ledger = build_ledger(clustering.canonical_of[events[0].id], events, denials)
     assert len(ledger.denials) == 1
 
@@ -72,3 +72,20 @@ def test_a_denied_report_of_the_occurrence_denies_its_asserted_report() -> None:
     assert [(d.denial_event_id, d.denied_event_id) for d in denials] == [
         (events[1].id, events[0].id)
     ]
+
+
+def test_only_a_denial_of_a_statement_denies_a_claim() -> None:
+    """A REJECT of a ban or a request is no denial; a denial's words are compared inflection
+    folded and it meets the claim through the target both name."""
+    claim = make_event("b1", "Soldater skjøt gummikuler mot demonstrantene i Kharkiv lørdag.",
+                       actor="Soldater", recipient="demonstrantene", place="Kharkiv",
+                       day="2026-05-02")  # fmt: skip
+    defiance = make_event("b2", "Demonstrantene nektet soldatene å rydde plassen i Kharkiv.",
+                          "REJECT", actor="Demonstrantene", recipient="soldatene")  # fmt: skip
+    denial = make_event("b3", "Forsvarssjefen avviser at soldatene skjøt gummikuler mot "
+                        "demonstranter.", "REJECT", actor="Forsvarssjefen",
+                        recipient="demonstranter")  # fmt: skip
+    events = [claim, defiance, denial]
+    denials = find_denials(events, merge_events(events).canonical_of)
+    assert [(d.denial_event_id, d.denied_event_id) for d in denials] == [(denial.id, claim.id)]
+    assert "soldat" in denials[0].reason  # 'soldatene' and 'Soldater' share their stem

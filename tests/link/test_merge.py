@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from konflikt.link.config import load_config
 from konflikt.link.merge import canonical_id, haversine_km, merge_events, score_pair
+from konflikt.model import Location
 
 from .conftest import make_event
 
@@ -118,3 +121,28 @@ def test_a_region_holding_the_town_agrees_half_however_far_its_centre() -> None:
     assert compare_places(town, region, 50).score == 0.5
     assert compare_places(region, town, 50).score == 0.5
     assert compare_places(town, elsewhere, 50).veto
+
+
+def test_a_vague_report_does_not_bridge_two_occurrences() -> None:
+    """An undated report placed only by its country agrees with two arrests three days apart;
+    it joins one of them, and the two stay apart."""
+    config = load_config().merge
+    monday = make_event("m1", "Politiet pågrep tre aktivister ved Stortinget i Oslo.", "COERCE",
+                        actor="Politiet", place="Oslo", day="2026-05-04")  # fmt: skip
+    thursday = make_event("m2", "Politiet pågrep tre aktivister ved Stortinget i Oslo igjen.",
+                          "COERCE", actor="Politiet", place="Oslo", day="2026-05-07")  # fmt: skip
+    vague = replace(
+        make_event("m3", "Politiet pågrep tre aktivister ved Stortinget.", "COERCE",
+                   actor="Politiet"),
+        location=Location(text="Norge", name="Norge", country="NO", lat=64.5, lon=11.0,
+                          precision="country"),
+    )  # fmt: skip
+    assert score_pair(monday, thursday, config) is None  # three days apart: ruled out
+    for dated in (monday, thursday):  # the vague report alone would merge with either
+        pair = score_pair(dated, vague, config)
+        assert pair is not None and pair.score >= config.min_score
+    clustering = merge_events([monday, thursday, vague])
+    assert clustering.canonical_of[monday.id] != clustering.canonical_of[thursday.id]
+    assert clustering.canonical_of[vague.id] in {
+        clustering.canonical_of[monday.id], clustering.canonical_of[thursday.id]
+    }  # fmt: skip

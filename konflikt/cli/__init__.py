@@ -16,6 +16,7 @@ app = typer.Typer(
 
 import konflikt.cli.articles_cmd  # noqa: E402, F401
 import konflikt.cli.changes_cmd  # noqa: E402, F401
+import konflikt.cli.db_cmd  # noqa: E402, F401
 import konflikt.cli.errors_cmd  # noqa: E402, F401
 import konflikt.cli.eval_cmd  # noqa: E402, F401
 import konflikt.cli.events_cmd  # noqa: E402, F401

@@ -55,10 +55,13 @@ class Store:
     revision (konflikt.store.migrate), creating the tables of a new database.
 
     With `create=False` an SQLite file that does not exist is an error instead of being created,
-    for commands that only read.
+    for commands that only read. With `upgrade=False` the schema is left as it is (for
+    `konflikt db`, which reports and upgrades it itself).
     """
 
-    def __init__(self, url: str | None = None, *, create: bool = True) -> None:
+    def __init__(
+        self, url: str | None = None, *, create: bool = True, upgrade: bool = True
+    ) -> None:
         self.url = url or default_url()
         try:
             parsed = make_url(self.url)
@@ -77,7 +80,10 @@ class Store:
         if parsed.get_backend_name() == "sqlite":
             event.listen(self.engine, "connect", _sqlite_on_connect)
         try:
-            migrate.upgrade(self.engine)
+            if upgrade:
+                migrate.upgrade(self.engine)
+            else:  # still check that the database can be reached
+                migrate.current_revision(self.engine)
         except UnknownRevisionError as exc:
             self.engine.dispose()
             raise StoreError(str(exc), origin=shown) from None

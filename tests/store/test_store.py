@@ -313,3 +313,38 @@ def test_iter_events_streams_the_same_events(filled: Store) -> None:
     assert not isinstance(stream, list)
     assert list(stream) == filled.events(event_type="ASSAULT")
     assert len(filled.events(event_type="ASSAULT")) == 2
+
+
+def test_concurrent_writers_store_an_article_once(
+    store_url: str, syria_result: ArticleResult
+) -> None:
+    """Writers racing on the same article (two workers, a re-run beside a run): one stores it,
+    the others are told it was there; no error, nothing twice."""
+    import threading
+
+    stores = [Store(store_url) for _ in range(4)]
+    start = threading.Barrier(len(stores))
+    outcomes: list[bool | BaseException] = []
+    problem = InputProblem(origin="feeds/uke.xml#2", reason="empty text")
+
+    def write(store: Store) -> None:
+        start.wait()
+        try:
+            outcomes.append(store.add_result(syria_result))
+            outcomes.append(store.add_problem(problem))
+        except BaseException as exc:  # reported by the assertion below
+            outcomes.append(exc)
+
+    threads = [threading.Thread(target=write, args=(s,)) for s in stores]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for s in stores:
+        s.close()
+    assert sorted(map(repr, outcomes)) == ["False"] * 6 + ["True"] * 2
+    with Store(store_url) as check:
+        assert check.counts() == {
+            "articles": 1, "events": 3, "problems": 1,
+            "event_types": {"ASSAULT": 2, "REJECT": 1},
+        }  # fmt: skip

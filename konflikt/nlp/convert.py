@@ -7,7 +7,9 @@ Both formats give one token per line and a blank line between sentences. What di
 - UD has UPOS/FEATS, UD relations and `SpaceAfter=No`; its XPOS column is empty.
 
 Lemmas of punctuation are written `$,` in both: they become the form itself.
-Run as `python -m konflikt.nlp.convert OUT.spacy PATH...` to write a DocBin for training.
+Run as `python -m konflikt.nlp.convert OUT.spacy PATH...` to write a DocBin for training; several
+PATHs are joined in the order given (`make models` writes nor-train.spacy from the Bokmål and the
+Nynorsk train folders for the stage-2 NER).
 """
 
 from __future__ import annotations

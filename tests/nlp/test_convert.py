@@ -53,6 +53,21 @@ def test_convert_writes_docbin(ndt_file: Path, ud_file: Path, tmp_path: Path) ->
     assert sum(len(d.ents) for d in docs) == 4
 
 
+def test_convert_joins_folders_in_the_order_given(
+    ndt_file: Path, ud_file: Path, tmp_path: Path
+) -> None:
+    # `make models` writes nor-train.spacy from the Bokmål and the Nynorsk train folders this way.
+    first, second = tmp_path / "nob", tmp_path / "nno"
+    first.mkdir()
+    second.mkdir()
+    ndt_file.rename(first / ndt_file.name)
+    ud_file.rename(second / ud_file.name)
+    out = tmp_path / "nor-train.spacy"
+    assert convert([first, second], out, n_sents=1) == 3
+    texts = [d.text.strip() for d in DocBin().from_disk(out).get_docs(Vocab())]
+    assert texts[0].startswith("Politiet pågrep") and texts[-1] == "Hæren rykket inn i Kharkiv."
+
+
 def test_missing_path_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file"):
         find_conll_files([tmp_path / "nope.conll"])

@@ -15,13 +15,17 @@ Then it runs `konflikt extract INPUT --db sqlite:///<tmp>/run.sqlite --quiet` in
 
 - `peak_rss_mib`: the process tree's peak resident memory, from the kernel (`ru_maxrss` of the
   waited-for child, via `os.wait4`; children of the child, if any, by psutil polling);
-- a timeline polled with psutil every 0.25 s: `plateau_rss_mib`, the median RSS over the middle
-  half of the run (while articles stream through), and `final_rss_mib`, the last sample (after
-  the closing link step); peak minus plateau is what the end of the run adds;
+- a timeline polled every 0.25 s: the tree's RSS (psutil) and the number of stored articles (a
+  read-only query on the SQLite file, which is in WAL mode, so the writer never waits for it).
+  The last time that number grew ends the streaming phase; what follows is the closing
+  `Store.link()` step and the exit. From it: `stream_peak_rss_mib` (highest RSS while articles
+  stream through), `stream_rss_at_10_pct_mib` and `stream_rss_at_90_pct_mib` (RSS at 10 % and
+  90 % of the streaming phase: the slope while streaming), `end_peak_rss_mib` (highest RSS after
+  the last article was stored) and `end_s` (how long that took);
 - wall seconds and the articles stored (from the database).
 
-Memory is flat when the plateau and the peak do not grow with N. Prints one JSON object per run
-and a Markdown table for BENCHMARKS.md.
+Memory is flat when the streaming figures do not grow with N. Prints one JSON object per run and
+a Markdown table for BENCHMARKS.md.
 """
 
 from __future__ import annotations
@@ -47,6 +51,7 @@ KONFLIKT = Path(sys.executable).with_name("konflikt")
 MIN_WORDS = 150  # shorter texts (a few list lines) are not article-like
 POLL_SECONDS = 0.25
 FILES_PER_FOLDER = 100
+STREAM_COLUMNS = ("stream_rss_at_10_pct_mib", "stream_rss_at_90_pct_mib", "stream_peak_rss_mib")
 
 
 def norec_texts(chars: int) -> Iterator[tuple[str, str]]:
@@ -109,12 +114,17 @@ def measure(size: int, fmt: str, chars: int) -> dict[str, Any]:
         child = psutil.Popen(command, env=env, stdout=psutil.subprocess.DEVNULL,
                              stderr=psutil.subprocess.PIPE)  # fmt: skip
         samples: list[tuple[float, int]] = []
+        stored_at: list[tuple[float, int]] = []  # (seconds, articles stored), when it changed
         tree_peak = 0
         status = None
         while status is None:
             rss = _tree_rss(child)
             tree_peak = max(tree_peak, rss)
-            samples.append((time.monotonic() - started, rss))
+            now = time.monotonic() - started
+            samples.append((now, rss))
+            count = _stored_count(database)
+            if count is not None and (not stored_at or count != stored_at[-1][1]):
+                stored_at.append((now, count))
             time.sleep(POLL_SECONDS)
             pid, status, usage = os.wait4(child.pid, os.WNOHANG)
             if pid == 0:
@@ -126,7 +136,10 @@ def measure(size: int, fmt: str, chars: int) -> dict[str, Any]:
         with sqlite3.connect(database) as db:
             stored = db.execute("select count(*) from articles").fetchone()[0]
             rejected = db.execute("select count(*) from input_errors").fetchone()[0]
-    middle = [rss for t, rss in samples if wall * 0.25 <= t <= wall * 0.75]
+    first_stored = stored_at[1][0] if len(stored_at) > 1 else 0.0
+    stream_end = stored_at[-1][0] if stored_at else wall
+    streaming = [rss for t, rss in samples if t <= stream_end]
+    after = [rss for t, rss in samples if t > stream_end]
     return {
         "size": size,
         "format": fmt,
@@ -135,11 +148,32 @@ def measure(size: int, fmt: str, chars: int) -> dict[str, Any]:
         "inputs_rejected": rejected,
         "wall_s": round(wall, 1),
         "peak_rss_mib": _mib(max(kernel_peak, tree_peak)),
-        "plateau_rss_mib": _mib(int(statistics.median(middle))) if middle else None,
-        "final_rss_mib": _mib(samples[-1][1]) if samples else None,
+        "stream_peak_rss_mib": _mib(max(streaming)) if streaming else None,
+        "stream_rss_at_10_pct_mib": _rss_at(samples, first_stored, stream_end, 0.1),
+        "stream_rss_at_90_pct_mib": _rss_at(samples, first_stored, stream_end, 0.9),
+        "end_peak_rss_mib": _mib(max(after)) if after else None,
+        "end_s": round(wall - stream_end, 1),
         "samples": len(samples),
         "stderr_tail": stderr[-300:],
     }
+
+
+def _rss_at(samples: list[tuple[float, int]], start: float, end: float, share: float) -> float:
+    """RSS at `share` of the way from `start` to `end` (the nearest sample, median of 5)."""
+    moment = start + (end - start) * share
+    index = min(range(len(samples)), key=lambda i: abs(samples[i][0] - moment))
+    window = [rss for _, rss in samples[max(0, index - 2) : index + 3]]
+    return _mib(int(statistics.median(window)))
+
+
+def _stored_count(database: Path) -> int | None:
+    if not database.exists():
+        return None
+    try:
+        with sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=0.1) as db:
+            return int(db.execute("select count(*) from articles").fetchone()[0])
+    except sqlite3.Error:  # not created yet, or busy: the next poll reads it
+        return None
 
 
 def _tree_rss(process: psutil.Process) -> int:
@@ -171,11 +205,14 @@ def main(argv: list[str] | None = None) -> int:
             row = measure(size, fmt, args.chars)
             print(json.dumps(row), flush=True)
             rows.append(row)
-    print("\n| articles | input | peak RSS MiB | plateau RSS MiB | final RSS MiB | wall s |")
+    print("\n| articles | input | streaming: RSS at 10 % / 90 % / peak, MiB | after the last "
+          "article: peak MiB, seconds | peak RSS MiB | wall s |")  # fmt: skip
     print("|---|---|---|---|---|---|")
     for r in rows:
-        print(f"| {r['size']:,} | {r['format']} | {r['peak_rss_mib']} | {r['plateau_rss_mib']} "
-              f"| {r['final_rss_mib']} | {r['wall_s']} |")  # fmt: skip
+        streaming = " / ".join(str(r[key]) for key in STREAM_COLUMNS)
+        end = f"{r['end_peak_rss_mib']}, {r['end_s']}"
+        print(f"| {r['size']:,} | {r['format']} | {streaming} | {end} | {r['peak_rss_mib']} "
+              f"| {r['wall_s']} |")  # fmt: skip
     return 0
 
 

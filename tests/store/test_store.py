@@ -348,3 +348,16 @@ def test_concurrent_writers_store_an_article_once(
             "articles": 1, "events": 3, "problems": 1,
             "event_types": {"ASSAULT": 2, "REJECT": 1},
         }  # fmt: skip
+
+
+def test_an_sqlite_file_is_kept_in_wal_mode(tmp_path: Path, syria_result: ArticleResult) -> None:
+    """Readers beside the writer, and commits not synced one by one (see _sqlite_on_connect)."""
+    import sqlite3
+
+    path = tmp_path / "wal.sqlite"
+    with Store(f"sqlite:///{path}") as store:
+        assert store.add_result(syria_result)
+        reader = sqlite3.connect(path)
+        assert reader.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        assert reader.execute("SELECT count(*) FROM events").fetchone() == (3,)
+        reader.close()

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from konflikt.errors import StoreError
 from konflikt.model import Article, Event
-from konflikt.store.schema import ArticleRow, Base, EventRow, utcnow
+from konflikt.store.schema import ArticleRow, Base, EventRow, input_text, utcnow
 
 if TYPE_CHECKING:
     from konflikt.link.duplicates import Grouping
@@ -40,8 +40,8 @@ CHANGE_KINDS: tuple[str, ...] = ("added", "merged", "unmerged", "retracted")
 class DuplicateGroupRow(Base):
     __tablename__ = "duplicate_groups"
 
-    article_id: Mapped[str] = mapped_column(String(512), primary_key=True)
-    group_id: Mapped[str] = mapped_column(String(512), index=True)
+    article_id: Mapped[str] = mapped_column(input_text(512), primary_key=True)
+    group_id: Mapped[str] = mapped_column(input_text(512), index=True)
     similarity: Mapped[float | None] = mapped_column(Float)  # to the copy that joined it
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
@@ -52,7 +52,7 @@ class MinHashSignatureRow(Base):
 
     __tablename__ = "minhash_signatures"
 
-    article_id: Mapped[str] = mapped_column(String(512), primary_key=True)
+    article_id: Mapped[str] = mapped_column(input_text(512), primary_key=True)
     content_hash: Mapped[str] = mapped_column(String(64))
     shingle_size: Mapped[int] = mapped_column(Integer)
     num_perm: Mapped[int] = mapped_column(Integer)

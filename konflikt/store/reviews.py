@@ -28,7 +28,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from konflikt.errors import StoreError
 from konflikt.model import Article, Event
-from konflikt.store.schema import ArticleRow, Base, EventRow, utcnow
+from konflikt.store.schema import ArticleRow, Base, EventRow, input_text, utcnow
 from konflikt.store.store import Store
 
 Action = Literal["confirm", "correct", "reject"]
@@ -50,7 +50,7 @@ class ReviewRow(Base):
     event_id: Mapped[str] = mapped_column(String(64), index=True)  # Event.id, no FK (see above)
     action: Mapped[str] = mapped_column(String(8))
     fields: Mapped[dict[str, Any]]  # corrected fields only; {} for confirm and reject
-    reviewer: Mapped[str] = mapped_column(String(100))
+    reviewer: Mapped[str] = mapped_column(input_text(100))
     comment: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 

@@ -26,9 +26,17 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeEngine
 
 # One JSON type for both back ends: plain JSON text on SQLite, indexable JSONB on PostgreSQL.
 JSONType = JSON().with_variant(JSONB(), "postgresql")
+
+
+def input_text(length: int) -> TypeEngine[str]:
+    """A string whose length the input decides (ids, outlets, paths, spans, names): TEXT on
+    PostgreSQL, which enforces VARCHAR lengths, and VARCHAR(length) on SQLite, which never did
+    (so existing SQLite files need no table rebuild). Revision 0003 widened these columns."""
+    return String(length).with_variant(Text(), "postgresql")
 
 
 def utcnow() -> datetime:
@@ -42,14 +50,14 @@ class Base(DeclarativeBase):
 class ArticleRow(Base):
     __tablename__ = "articles"
 
-    id: Mapped[str] = mapped_column(String(512), primary_key=True)
+    id: Mapped[str] = mapped_column(input_text(512), primary_key=True)
     # The idempotency key: the same text and date read twice (from any path) is stored once.
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
     title: Mapped[str | None] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)
     published: Mapped[str | None] = mapped_column(String(10), index=True)  # YYYY-MM[-DD]
     url: Mapped[str | None] = mapped_column(Text)
-    source: Mapped[str | None] = mapped_column(String(200))  # the outlet
+    source: Mapped[str | None] = mapped_column(input_text(200))  # the outlet
     lang: Mapped[str | None] = mapped_column(String(8))
     origin: Mapped[str | None] = mapped_column(Text)
     body_start: Mapped[int] = mapped_column(Integer, default=0)
@@ -79,14 +87,14 @@ class EventRow(Base):
     date_end: Mapped[date | None] = mapped_column(Date)
     date_precision: Mapped[str | None] = mapped_column(String(8))
     country: Mapped[str | None] = mapped_column(String(2), index=True)  # ISO alpha-2
-    location_name: Mapped[str | None] = mapped_column(String(200))
+    location_name: Mapped[str | None] = mapped_column(input_text(200))
     lat: Mapped[float | None] = mapped_column(Float)
     lon: Mapped[float | None] = mapped_column(Float)
     geo_precision: Mapped[str | None] = mapped_column(String(8))
-    actor_name: Mapped[str | None] = mapped_column(String(300), index=True)
+    actor_name: Mapped[str | None] = mapped_column(input_text(300), index=True)
     actor_text: Mapped[str | None] = mapped_column(Text)
-    recipient_name: Mapped[str | None] = mapped_column(String(300))
-    source_name: Mapped[str | None] = mapped_column(String(300))
+    recipient_name: Mapped[str | None] = mapped_column(input_text(300))
+    source_name: Mapped[str | None] = mapped_column(input_text(300))
     evidence: Mapped[str] = mapped_column(Text)
     evidence_start: Mapped[int] = mapped_column(Integer)
     evidence_end: Mapped[int] = mapped_column(Integer)
@@ -113,7 +121,7 @@ class MentionRow(Base):
     text: Mapped[str | None] = mapped_column(Text)  # None for a party the sentence only implies
     start_char: Mapped[int | None] = mapped_column(Integer)
     end_char: Mapped[int | None] = mapped_column(Integer)
-    name: Mapped[str | None] = mapped_column(String(300), index=True)  # canonical, if resolved
+    name: Mapped[str | None] = mapped_column(input_text(300), index=True)  # canonical, if resolved
 
 
 class SourceRow(Base):
@@ -123,9 +131,9 @@ class SourceRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     event_id: Mapped[str] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
-    name: Mapped[str | None] = mapped_column(String(300), index=True)
+    name: Mapped[str | None] = mapped_column(input_text(300), index=True)
     text: Mapped[str | None] = mapped_column(Text)
-    via: Mapped[str | None] = mapped_column(String(200), index=True)
+    via: Mapped[str | None] = mapped_column(input_text(200), index=True)
 
 
 class EntityRow(Base):
@@ -148,7 +156,7 @@ class InputErrorRow(Base):
     __table_args__ = (UniqueConstraint("origin", "reason", name="uq_input_errors_origin_reason"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    origin: Mapped[str] = mapped_column(String(1000))
-    reason: Mapped[str] = mapped_column(String(300))
+    origin: Mapped[str] = mapped_column(input_text(1000))
+    reason: Mapped[str] = mapped_column(input_text(300))
     detail: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

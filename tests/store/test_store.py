@@ -361,3 +361,23 @@ def test_an_sqlite_file_is_kept_in_wal_mode(tmp_path: Path, syria_result: Articl
         assert reader.execute("PRAGMA journal_mode").fetchone() == ("wal",)
         assert reader.execute("SELECT count(*) FROM events").fetchone() == (3,)
         reader.close()
+
+
+def test_long_values_from_the_input_are_stored_whole(
+    store: Store, syria_article: Article, syria_events: list[Event]
+) -> None:
+    """PostgreSQL enforces VARCHAR lengths that SQLite ignores: an id, outlet, origin or span
+    as long as input can make them must not make the store fail on one back end only."""
+    long_id = "https://nyheter.example/" + "utenriks/" * 80  # a feed entry id, 744 characters
+    article = replace(
+        syria_article, id=long_id, source="Avisen " * 40, origin="arkiv/" * 200 + "a.txt"
+    )
+    actor = replace(syria_events[2].actor, name=None, text="Opposisjonen " * 30)
+    event = replace(syria_events[2], actor=actor, article_id=long_id)
+    assert store.add_result(ArticleResult(article=article, events=[event]))
+    (stored,) = store.events(actor="opposisjonen")
+    assert stored.article_id == long_id and stored.actor == actor
+    assert store.articles()[0].source == "Avisen " * 40
+    problem = InputProblem(origin="arkiv/" * 200 + "b.txt", reason="empty file " * 40)
+    assert store.add_problem(problem) and problem in store.problems()
+    store.link()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
@@ -94,6 +94,10 @@ class Store:
             raise StoreError(f"cannot open the database: {_reason(exc)}", origin=shown) from None
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._shown = shown
+        # PostgreSQL's text and JSONB cannot hold U+0000 (SQLite can); see _without_nul.
+        self._clean: Callable[[Any], Any] = (
+            _without_nul if parsed.get_backend_name() == "postgresql" else _as_is
+        )
 
     @staticmethod
     def _prepare_sqlite_file(backend: str, database: str | None, shown: str, create: bool) -> None:
@@ -163,19 +167,22 @@ class Store:
         try:
             with self._session() as session:
                 # This input worked now: earlier failures of it are no longer current.
-                origins = [o for o in (article.origin, article.id) if o]
+                origins = [self._clean(o) for o in (article.origin, article.id) if o]
                 session.execute(delete(InputErrorRow).where(InputErrorRow.origin.in_(origins)))
                 known = select(ArticleRow.id).where(ArticleRow.content_hash == content_hash)
                 if session.scalar(known) is not None:
                     return False
                 # An edited version replaces the stored one; the database's ON DELETE CASCADE
                 # takes its events, mentions, sources and entities with it.
-                session.execute(delete(ArticleRow).where(ArticleRow.id == article.id))
+                article_id = self._clean(article.id)
+                session.execute(delete(ArticleRow).where(ArticleRow.id == article_id))
                 # Core inserts, one statement per table (executemany): the ORM's unit of work
                 # cost more than the database on every article. Event ids are content-derived,
                 # so mentions and sources need no ids back from the database.
                 events = list(_unique_events(result.events, article.id))
-                session.execute(insert(ArticleRow), [_article_values(article, content_hash)])
+                session.execute(
+                    insert(ArticleRow), self._clean([_article_values(article, content_hash)])
+                )
                 rows: list[tuple[type[Base], list[dict[str, Any]]]] = [
                     (EventRow, [_event_values(ev) for ev in events]),
                     (MentionRow, [m for ev in events for m in _mention_values(ev)]),
@@ -185,7 +192,7 @@ class Store:
                 ]  # fmt: skip
                 for table, values in rows:
                     if values:
-                        session.execute(insert(table), values)
+                        session.execute(insert(table), self._clean(values))
         except IntegrityError:
             # Another writer stored the same content between our check and insert.
             return False
@@ -193,6 +200,7 @@ class Store:
 
     def add_problem(self, problem: InputProblem) -> bool:
         """Record a rejected input; False when this origin was already rejected for this reason."""
+        problem = self._clean(problem)
         try:
             with self._session() as session:
                 known = select(InputErrorRow.id).where(
@@ -457,6 +465,25 @@ def _iso_date(value: str | None) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         return None
+
+
+def _without_nul(value: Any) -> Any:
+    """`value` with U+0000 replaced by U+FFFD in every string, inside dicts, lists and
+    dataclasses too: one character for one, so character offsets into a text stay right."""
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd") if "\x00" in value else value
+    if isinstance(value, dict):
+        return {k: _without_nul(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_nul(v) for v in value]
+    if isinstance(value, InputProblem):
+        return replace(value, **{f: _without_nul(getattr(value, f))
+                                 for f in ("origin", "reason", "detail")})  # fmt: skip
+    return value
+
+
+def _as_is(value: Any) -> Any:
+    return value
 
 
 def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:

@@ -381,3 +381,22 @@ def test_long_values_from_the_input_are_stored_whole(
     problem = InputProblem(origin="arkiv/" * 200 + "b.txt", reason="empty file " * 40)
     assert store.add_problem(problem) and problem in store.problems()
     store.link()
+
+
+def test_nul_characters_do_not_break_either_back_end(
+    store: Store, syria_article: Article, syria_events: list[Event]
+) -> None:
+    """PostgreSQL cannot hold U+0000 in text or JSONB; a JSON Lines record can carry one
+    ("\\u0000"). It is stored as U+FFFD there, one character for one, so offsets still hold."""
+    text = syria_article.text.replace("AFP.", "AFP\x00.")
+    article = replace(syria_article, text=text)
+    event = replace(syria_events[2], evidence=replace(
+        syria_events[2].evidence, sentence=syria_events[2].evidence.sentence + "\x00"))  # fmt: skip
+    assert store.add_result(ArticleResult(article=article, events=[event]))
+    (stored_article,) = store.articles()
+    assert len(stored_article.text) == len(text)
+    assert stored_article.text.replace("\ufffd", "\x00") == text
+    (stored,) = store.events()
+    assert stored.evidence.sentence.rstrip("\x00\ufffd") == syria_events[2].evidence.sentence
+    assert store.add_problem(InputProblem(origin="a\x00b.jsonl:3", reason="bad", detail="x\x00"))
+    assert len(store.problems()) == 1

@@ -26,6 +26,12 @@ Then it runs `konflikt extract INPUT --db sqlite:///<tmp>/run.sqlite --quiet` in
 
 Memory is flat when the streaming figures do not grow with N. Prints one JSON object per run and
 a Markdown table for BENCHMARKS.md.
+
+    OMP_NUM_THREADS=1 .venv/bin/python benchmarks/memory.py --spacy-vocab 300
+
+measures one suspected cause of growth instead, in this process: the nb pipeline parses N texts
+of the same corpus in blocks of 100, then N more inside `nlp.memory_zone()` blocks (spaCy 3.8),
+printing the StringStore size, the vocabulary's lexemes and the RSS after each block.
 """
 
 from __future__ import annotations
@@ -190,15 +196,48 @@ def _mib(value: int) -> float:
     return round(value / 2**20, 1)
 
 
+def measure_spacy_vocab(count: int, chars: int, block: int = 100) -> list[dict[str, Any]]:
+    from konflikt.nlp import load
+
+    nlp = load("nb")
+    texts = [text for _, (_, text) in zip(range(2 * count), norec_texts(chars), strict=False)]
+    process = psutil.Process()
+    rows = []
+
+    def row(stage: str, parsed: int) -> None:
+        rss = _mib(process.memory_info().rss)
+        rows.append({"stage": stage, "texts": parsed, "strings": len(nlp.vocab.strings),
+                     "lexemes": len(nlp.vocab), "rss_mib": rss})  # fmt: skip
+        print(json.dumps(rows[-1]), flush=True)
+
+    row("loaded", 0)
+    for start in range(0, 2 * count, block):
+        batch = texts[start : start + block]
+        if start < count:
+            for _ in nlp.pipe(batch, batch_size=16):
+                pass
+            row("plain", start + len(batch))
+        else:
+            with nlp.memory_zone():
+                for _ in nlp.pipe(batch, batch_size=16):
+                    pass
+            row("memory_zone", start + len(batch))
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="400,4000")
     parser.add_argument("--formats", default="jsonl,dir")
     parser.add_argument("--chars", type=int, default=2500)
+    parser.add_argument("--spacy-vocab", type=int, metavar="N", help="see the docstring")
     args = parser.parse_args(argv)
     if not NOREC.exists():
         print(f"missing {NOREC}: the corpus is built from it", file=sys.stderr)
         return 2
+    if args.spacy_vocab:
+        measure_spacy_vocab(args.spacy_vocab, args.chars)
+        return 0
     rows = []
     for fmt in args.formats.split(","):
         for size in (int(s) for s in args.sizes.split(",")):

@@ -4,7 +4,6 @@ ends; a database from before migrations is upgraded in place; a newer one is ref
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
 import pytest
 from alembic import command
@@ -86,7 +85,7 @@ def test_downgrade_to_nothing_and_back(store_url: str) -> None:
             assert conn.scalar(select(ArticleRow.id)) is None
 
 
-def test_many_openers_at_once_all_succeed(tmp_path: Path, store_url: str) -> None:
+def test_many_openers_at_once_all_succeed(store_url: str) -> None:
     """Workers opening a fresh database at the same moment: one creates the tables, the
     others wait for its lock and find the schema done."""
     errors: list[BaseException] = []

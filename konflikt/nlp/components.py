@@ -18,7 +18,12 @@ def ndt_root(doc: Doc) -> Doc:
     frag = doc.vocab.strings.add("FRAG")
     interj = doc.vocab.strings.add("INTERJ")
     for tok in doc:
-        if tok.dep_ == "ROOT" and tok.head.i == tok.i:
+        if not tok.has_head():
+            # The parser now and then leaves a token without a label but with a head pointer
+            # (seen on a sentence-final "."): spaCy then treats it as a root while `Span.root`
+            # follows the pointer into a cycle (error E039). Made a real root, it gets a label.
+            tok.head = tok
+        if tok.head.i == tok.i and tok.dep_ in ("ROOT", ""):
             if "Fin" in tok.morph.get("VerbForm"):
                 tok.dep = finite
             else:

@@ -30,7 +30,7 @@ import os
 import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import CancelledError, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -282,16 +282,20 @@ class ParallelRun:
         # Let the rest of the window settle first: the articles below must run alone, so that
         # a worker's death is pinned on the article that caused it.
         died = self._backend.died(error)
-        for _, pending in window:
-            other = pending.exception()
-            died = died or (other is not None and self._backend.died(other))
+        failed = []
+        for index, (_, pending) in enumerate(window):
+            other = _error_of(pending)
+            if other is not None:
+                self._check_usable(other)
+                failed.append(index)
+                died = died or self._backend.died(other)
         if died:
             self._backend.recover()
         results = [self._alone(item) for item in batch]
         # Batches beside it that failed (a dead pool fails them all) are sent again, in place.
-        for index, (other_batch, pending) in enumerate(window):
-            if pending.exception() is not None:
-                window[index] = (other_batch, self._submit(other_batch))
+        for index in failed:
+            other_batch = window[index][0]
+            window[index] = (other_batch, self._submit(other_batch))
         return results
 
     def _alone(self, item: Item) -> ArticleResult:
@@ -304,6 +308,7 @@ class ParallelRun:
             self._count_failure(error)
             if self._backend.died(error):
                 self._backend.recover()
+                self._probe()  # before the article is blamed: can a worker run anything at all?
                 reason = "the worker process died while processing it"
             else:
                 reason = f"processing failed in a worker: {describe_error(error)}"
@@ -314,6 +319,16 @@ class ParallelRun:
         self._failures_in_a_row = 0
         return result
 
+    def _probe(self) -> None:
+        """An empty batch through a fresh worker; raises ClusterError when even that fails
+        (workers that cannot start: an unimportable main module, a broken environment)."""
+        try:
+            self._submit([]).result()
+        except Exception as error:
+            raise ClusterError(
+                f"the workers ({self.description}) cannot run: {describe_error(error)}"
+            ) from error
+
     def _count_failure(self, error: BaseException) -> None:
         self._failures_in_a_row += 1
         if self._failures_in_a_row > MAX_FAILURES_IN_A_ROW:
@@ -321,6 +336,14 @@ class ParallelRun:
                 f"the workers ({self.description}) failed {self._failures_in_a_row} times in a "
                 f"row without finishing a batch; last error: {describe_error(error)}"
             ) from error
+
+
+def _error_of(pending: Pending) -> BaseException | None:
+    """What the task raised, once it is done (None: it worked); waits for it."""
+    try:
+        return pending.exception()
+    except CancelledError as cancelled:  # a cancelled future raises instead of returning
+        return cancelled
 
 
 def describe_error(error: BaseException) -> str:
@@ -369,10 +392,32 @@ class _ProcessPool:
 
     def recover(self) -> None:
         log.warning("a worker process died; starting the pool again")
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._shut_down_broken()
         self._pool = self._start()
 
     def close(self) -> None:
+        if getattr(self._pool, "_broken", False):
+            self._shut_down_broken()
+        else:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def _shut_down_broken(self) -> None:
+        """Kill the broken pool's workers, then shut it down.
+
+        CPython before 3.14 can hang here otherwise: a worker spawned on demand (fork server and
+        spawn start workers as tasks come) while the pool was breaking is missed by the pool's
+        own terminate-and-join, and `shutdown(wait=True)` waits for it forever (seen twice in some
+        60 repeated runs of the worker-death tests). Killing every worker first is safe: the
+        pool is unusable anyway.
+        """
+        kill_workers = getattr(self._pool, "kill_workers", None)  # Python 3.14+
+        if callable(kill_workers):
+            kill_workers()
+        else:
+            # No public handle on the workers before 3.14; `_processes` maps pid to process.
+            for process in list((getattr(self._pool, "_processes", None) or {}).values()):
+                if process.is_alive():
+                    process.kill()
         self._pool.shutdown(wait=True, cancel_futures=True)
 
 

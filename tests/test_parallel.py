@@ -35,6 +35,7 @@ TEXTS = (
 )
 CRASH = "CRASH"
 BROKEN = "BROKEN"
+UNSENDABLE = "UNSENDABLE"  # its event cannot be pickled back to the parent
 
 
 def blank(lang: str) -> Language:
@@ -62,12 +63,36 @@ class DyingLoader:
         os._exit(7)
 
 
+class BrokenInWorkers:
+    """An identifier that cannot be unpickled in another process: workers that cannot start."""
+
+    def __init__(self) -> None:
+        self.parent = os.getpid()
+
+    def __call__(self, text: str) -> str:
+        return "nb"
+
+    def __reduce__(self) -> tuple[object, tuple[int]]:
+        return (_only_in, (self.parent,))
+
+
+def _only_in(pid: int) -> BrokenInWorkers:
+    if os.getpid() != pid:
+        raise RuntimeError("this stand-in cannot be used in a worker process")
+    return BrokenInWorkers()
+
+
 def keyword_extract(doc: Doc, article: Article) -> list[Event]:
     """ASSAULT for angrep/angreip, REJECT for avviser, with offsets into the article text."""
     if CRASH in article.text:
         os._exit(9)
     if BROKEN in article.text:
         raise ValueError("the stand-in extractor cannot read this article")
+    if UNSENDABLE in article.text:
+        # A function where a string belongs: fine in one process, fails on the way back from a
+        # worker, so the task raises (unlike BROKEN, which the worker's runner records itself).
+        evidence = Evidence(article.text, 0, len(article.text))
+        return [Event("ASSAULT", evidence, trigger=lambda: None)]  # type: ignore[arg-type]
     events = []
     for sent in doc.sents:
         for cue, event_type in (("angrep", "ASSAULT"), ("angreip", "ASSAULT"),
@@ -157,6 +182,17 @@ def test_a_worker_that_dies_loses_no_input() -> None:
     assert got[:6] + got[7:] == expected
 
 
+def test_a_failing_task_costs_only_its_article() -> None:
+    items = make_items(20, extra={4: f"Et {UNSENDABLE} resultat."})
+    with ParallelRun.local(2, stages=STAGES, batch_size=4) as parallel:
+        got = list(parallel.process(items))
+    assert got[4].problem is not None
+    assert got[4].problem.reason.startswith("processing failed in a worker:")
+    assert "pickle" in got[4].problem.reason.lower()
+    others = make_items(20)
+    assert got[:4] + got[5:] == one_process(others[:4]) + one_process(others[5:])
+
+
 def test_workers_that_always_die_stop_the_run_with_a_clear_error() -> None:
     stages = Stages(load=DyingLoader(), extract=keyword_extract, identify=identify)
     with (
@@ -164,6 +200,17 @@ def test_workers_that_always_die_stop_the_run_with_a_clear_error() -> None:
         pytest.raises(ClusterError, match="failed .* times in a row"),
     ):
         list(parallel.process(make_items(20)))
+
+
+def test_workers_that_cannot_start_blame_no_article() -> None:
+    stages = Stages(load=blank, extract=keyword_extract, identify=BrokenInWorkers())
+    seen: list[ArticleResult] = []
+    with (
+        ParallelRun.local(2, stages=stages, batch_size=2) as parallel,
+        pytest.raises(ClusterError, match="cannot run"),
+    ):
+        seen.extend(parallel.process(make_items(6)))
+    assert seen == []  # no article was recorded as the cause
 
 
 def test_reading_stays_lazy_with_a_bounded_number_of_batches_in_flight() -> None:

@@ -17,9 +17,11 @@ No input is lost when a worker fails. A batch whose task fails (the worker proce
 task raised) is run again one article at a time, with nothing else in flight, so that the failure
 is pinned on the article that causes it; that article becomes a problem with the reason, and the
 other articles of the batch are processed as usual. Batches that were in flight beside it are
-submitted again. When workers keep dying without a single batch coming back (they are killed for
-memory, the models cannot be loaded), the run stops with a `ClusterError` instead of rejecting
-every input; what was stored stays stored, and a re-run stores nothing twice.
+submitted again. Before an article is blamed for a death, an empty batch goes through a fresh
+worker: workers that cannot run at all stop the run with a `ClusterError`, blaming no article.
+When workers keep dying without a single batch coming back (they are killed for memory while
+loading the models), the run stops the same way after `MAX_FAILURES_IN_A_ROW`, instead of
+rejecting every input; what was stored stays stored, and a re-run stores nothing twice.
 """
 
 from __future__ import annotations

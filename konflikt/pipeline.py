@@ -4,6 +4,10 @@
 input, in input order. Inputs that were already problems pass through; an article in a language
 without a pipeline, or whose parse or extraction fails, becomes a problem with the reason, and
 the batch goes on (spaCy's "skip one bad document" rule).
+
+`run()` stores the results; its `processor` may be `konflikt.parallel.ParallelRun.process`, which
+runs the same batches on worker processes or a Dask cluster and gives the same results in the
+same order.
 """
 
 from __future__ import annotations

@@ -170,13 +170,18 @@ class BatchRunner:
                 ArticleResult(article=a, problem=InputProblem(origin=_origin(a), reason=reason))
                 for a in articles
             ]
-        docs = self._parse(nlp, articles)
         results = []
-        for article, doc in zip(articles, docs, strict=True):
-            if isinstance(doc, InputProblem):
-                results.append(ArticleResult(article=article, problem=doc))
-            else:
-                results.append(self._extract_one(doc, article))
+        # The batch's Docs live only inside the zone, and the strings they added to the
+        # vocabulary go with them: a long-running process (a worker over millions of articles)
+        # would otherwise keep every word form it ever saw (BENCHMARKS.md, peak memory). The
+        # results hold plain Python strings, so nothing leaves the zone that depends on it.
+        with nlp.memory_zone():
+            docs = self._parse(nlp, articles)
+            for article, doc in zip(articles, docs, strict=True):
+                if isinstance(doc, InputProblem):
+                    results.append(ArticleResult(article=article, problem=doc))
+                else:
+                    results.append(self._extract_one(doc, article))
         return results
 
     def _parse(self, nlp: Language, articles: list[Article]) -> list[Doc | InputProblem]:

@@ -56,6 +56,7 @@ from konflikt.extract.triggers import (
     clause_bounds,
     event_mode,
     other_modes,
+    present_perfect,
     segments,
     select_triggers,
     sentence_words,
@@ -625,6 +626,7 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
                     event, part, si, party_key(actor, a_span, doc),
                     party_key(recipient, r_span, doc),
                     anaphoric=told_before(trig), lemma=cue.lemma,
+                    perfect=present_perfect(trig),
                 )  # fmt: skip
             )
         kept_events = absorb([c.event for c in in_sentence])

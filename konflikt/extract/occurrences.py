@@ -26,6 +26,7 @@ class Candidate:
     recipient_key: str | None
     anaphoric: bool = False  # "angrepet", "demonstrasjonene": points back to a told event
     lemma: str = ""  # the cue lemma
+    perfect: bool = False  # told in the present perfect ("har arrestert", "er pågrepet")
 
 
 CASUALTIES = frozenset({"killed", "injured", "abducted", "arrested"})
@@ -209,8 +210,11 @@ DEEDS = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "AID",
 def carry_dates(candidates: list[Candidate]) -> None:
     """Events told right after a dated one, with no time of their own, happened that day
     ("Politiet pågrep 200 personer fredag kveld. ... Utpå kvelden kastet demonstranter stein
-    ..."): the body's latest day carries over a few sentences, to events reported as done."""
+    ..."): the body's latest day carries over a few sentences, to events reported as done in
+    the narrative past; a deed of a type told with its own day a few sentences before takes
+    that day instead, and a result told in the present perfect takes none."""
     last: Candidate | None = None
+    dated: list[Candidate] = []  # the body's deeds told with one day of their own, in order
     for c in candidates:
         if c.part is not Part.BODY:
             continue
@@ -218,14 +222,22 @@ def carry_dates(candidates: list[Candidate]) -> None:
         if date is not None and date.start and date.precision == "day":
             if c.event.stance in ("asserted", "hedged") and date.start == date.end:
                 last = c
+                dated.append(c)
             continue
         if date is not None or last is None or c.event.stance not in ("asserted", "hedged"):
             continue
         if c.event.event_type not in DEEDS:
             continue  # a statement is dated by when it was made, not by the deed before it
+        if c.perfect:
+            continue  # "har arrestert", "er pågrepet": a result as of now, not that day's deed
+        # A deed of a type the body already told with its own day is that telling retold
+        # ("pågrep lørdag to menn ... McKee ble drept torsdag ... Mennene ble pågrepet"): its
+        # day, not the latest day of another deed.
         if c.sentence_index - last.sentence_index > NARRATIVE_SENTENCES:
             continue
-        given = last.event.date
+        same_type = next((k for k in reversed(dated) if k.event.event_type == c.event.event_type
+                          and c.sentence_index - k.sentence_index <= NARRATIVE_SENTENCES), None)
+        given = (same_type or last).event.date
         assert given is not None
         c.event.date = EventDate(
             text=given.text, start=given.start, end=given.end, precision=given.precision,

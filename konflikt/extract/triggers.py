@@ -339,6 +339,21 @@ def told_before(trig: Trigger) -> bool:
     return definite(trig) or reference_kind(trig) == "back"
 
 
+def present_perfect(trig: Trigger) -> bool:
+    """Whether a verb trigger is told in the present perfect ("har arrestert", "er pågrepet",
+    "har blitt skutt"): a result as of the telling, not a step in the narrative (NDT attaches
+    the participle to its auxiliary, passive "blitt" to "har")."""
+    token = trig.token
+    while "VerbForm=Part" in str(token.morph) and token.head is not token:
+        head = token.head
+        if head.lemma_ in ("ha", "være", "vere") and "Tense=Pres" in str(head.morph):
+            return True
+        if head.lemma_ != "bli" or "VerbForm=Part" not in str(head.morph):
+            return False
+        token = head
+    return False
+
+
 def _quoted(trig: Trigger, sent: Span) -> bool:
     """Whether the trigger stands inside a short «quote» (a slogan, a title, scare quotes)."""
     doc = sent.doc

@@ -106,3 +106,49 @@ def test_one_event_from_two_words_planned_meeting_and_whose_request() -> None:
     assert meeting.date is not None and meeting.date.start == "2023-11-23"  # the coming Thursday
     reject = by_type(events, "REJECT")
     assert reject.recipient is not None and reject.recipient.text == "opposisjonen"
+
+
+
+# Written for these tests: an arrest told twice around a killing two days before it, and an
+# arrest told as a result (present perfect) right after a dated killing.
+RETOLD_TEXT = (
+    "To pågrepet etter drap i Tromsø\n"
+    "Politiet i Tromsø pågrep lørdag to menn etter drapet på en drosjesjåfør.\n"
+    "Sjåføren ble skutt og drept i bilen sin torsdag kveld.\n"
+    "Mennene er 20 og 22 år gamle og ble pågrepet i en leilighet, opplyser politiet.\n"
+)
+RESULT_TEXT = (
+    "Drap i Tromsø\n"
+    "En drosjesjåfør ble skutt og drept i Tromsø torsdag kveld.\n"
+    "Politiet har arrestert to menn etter drapet.\n"
+)
+
+
+def _extract(text: str) -> list[Event]:
+    from konflikt.nlp import load
+
+    article = Article(id="t-carry", text=text, title=text.split("\n", 1)[0],
+                      published="2021-06-07")  # fmt: skip
+    return extract_events(load("nb")(text), article)
+
+
+def _sentence_event(events: list[Event], etype: str, opening: str) -> Event:
+    found = [e for e in events
+             if e.event_type == etype and e.evidence.sentence.startswith(opening)]  # fmt: skip
+    assert found, f"no {etype} on '{opening}': {[e.evidence.sentence[:20] for e in events]}"
+    return found[0]
+
+
+def test_a_retold_deed_takes_its_own_day_not_the_latest() -> None:
+    events = _extract(RETOLD_TEXT)
+    assert _sentence_event(events, "ASSAULT", "Sjåføren").date.start == "2021-06-03"  # type: ignore[union-attr]
+    # the arrest told again after the Thursday killing is Saturday's arrest
+    retold = _sentence_event(events, "COERCE", "Mennene er")
+    assert retold.date is not None and retold.date.start == "2021-06-05"
+
+
+def test_a_present_perfect_result_takes_no_carried_day() -> None:
+    events = _extract(RESULT_TEXT)
+    # "har arrestert": a result as of the telling, not a deed of Thursday's
+    result = _sentence_event(events, "COERCE", "Politiet har arrestert")
+    assert result.date is None

@@ -84,7 +84,8 @@ def extract_command(
         list[str],
         typer.Argument(
             help="Files, folders (read recursively) or - for stdin: .txt, .jsonl, "
-            ".json, .html, RSS/Atom (.rss, .atom, .xml); others are sniffed."
+            ".json, .html, RSS/Atom (.rss, .atom, .xml), WARC (.warc), any of them "
+            "gzipped (.gz); others are sniffed."
         ),
     ],
     db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None,
@@ -128,7 +129,12 @@ def extract_command(
         ),
     ] = None,
 ) -> None:
-    """Extract events from Norwegian news and store them (a re-run stores nothing twice)."""
+    """Extract events from Norwegian news and store them (a re-run stores nothing twice).
+
+    Exit codes: 0 every input became an article;
+    3 some inputs were rejected (each is listed by `konflikt errors`);
+    2 usage error; 1 the database, output file, workers or Dask scheduler could not be used.
+    """
     if fmt is not None and out is None:
         raise typer.BadParameter("--format needs --out", param_hint="--format")
     if db is not None:

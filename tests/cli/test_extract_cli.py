@@ -285,6 +285,15 @@ def test_every_option_is_in_the_readme(command: str) -> None:
             assert option in readme, f"{command} {option} is not documented in README.md"
 
 
+def test_help_states_the_exit_codes_and_archive_formats() -> None:
+    click_command = typer.main.get_command(app).commands["extract"]  # type: ignore[attr-defined]
+    text = " ".join((click_command.help or "").split())
+    for code in ("0 every input", "3 some inputs were rejected", "2 usage error", "1 the database"):
+        assert code in text
+    paths_help = next(p for p in click_command.params if p.name == "paths")
+    assert ".warc" in (paths_help.help or "") and ".gz" in (paths_help.help or "")
+
+
 def test_narrow_terminal_gets_one_card_per_event(syria_result: ArticleResult) -> None:
     console = Console(record=True, width=80)
     show_events([syria_result], console)

@@ -153,7 +153,31 @@ def _with_places_after_prepositions(text: str, found: list[Location]) -> list[Lo
         if loc is not None:
             loc.start, loc.end = start, end
             found.append(loc)
-    return sorted(found, key=lambda loc: loc.start or 0)
+    return sorted((_as_district(text, loc) for loc in found), key=lambda loc: loc.start or 0)
+
+
+# "i Husby nord i Stockholm", "i Vårberg sør for Stockholm", "i Vårberg i Stockholm": a name
+# the gazetteer does not know, placed in a town it knows.
+_DISTRICT_BEFORE_RE = re.compile(
+    r"\b(?:i|på)\s+([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ]?[a-zæøå]+)?)\s+"
+    r"(?:(?:nord|sør|øst|vest|sentralt)\s+(?:i|for)|i)\s+$"
+)
+
+
+def _as_district(text: str, loc: Location) -> Location:
+    """A town named as the city of a smaller place the gazetteer lacks (a district, a suburb)
+    stands for that place: the town's coordinates under the district's name and offsets, so
+    the linker can tell two districts of one city apart (`konflikt.link.merge`)."""
+    if loc.precision != "place" or loc.start is None:
+        return loc
+    m = _DISTRICT_BEFORE_RE.search(text, max(0, loc.start - 60), loc.start)
+    if m is None or m.end() != loc.start or resolution.resolve_place(m.group(1)) is not None:
+        return loc
+    return Location(
+        text=m.group(1), start=m.start(1), end=m.end(1), name=loc.name,
+        geonames_id=loc.geonames_id, country=loc.country, admin1=loc.admin1, lat=loc.lat,
+        lon=loc.lon, precision=loc.precision,
+    )  # fmt: skip
 
 
 _AFTER_PREP_RE = re.compile(

@@ -21,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from itertools import combinations
 from typing import Any
 
@@ -28,6 +29,7 @@ from konflikt.extract.scoring import content_words
 from konflikt.link.config import MergeConfig, load_config
 from konflikt.link.unionfind import UnionFind
 from konflikt.model import Event, Location, Party
+from konflikt.resolve.places import normalize, resolve_place
 
 EARTH_KM = 6371.0088
 # Norwegian inflects by suffix (-e, -er, -ene, -en); six letters keep the stem of most party
@@ -361,6 +363,9 @@ def _window(day: str | None, days: int) -> tuple[date, date] | None:
 def compare_places(a: Location | None, b: Location | None, max_km: float) -> Agreement:
     if a is None or b is None:
         return Agreement("place", None, "not known on both")
+    districts = _different_districts(a, b)
+    if districts:
+        return Agreement("place", 0.0, districts, veto=True)
     if a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None:
         km = haversine_km(a.lat, a.lon, b.lat, b.lon)
         coarse = "country" in (a.precision, b.precision)
@@ -381,6 +386,32 @@ def compare_places(a: Location | None, b: Location | None, max_km: float) -> Agr
     if words:
         return Agreement("place", 1.0, f"same name ({', '.join(sorted(words))})")
     return Agreement("place", None, "no coordinates or country to compare")
+
+
+def _different_districts(a: Location, b: Location) -> str | None:
+    """Two places in one town under two names the gazetteer does not know as that town
+    ("Husby" and "Vårberg", both placed at Stockholm by `konflikt.extract.where`): two places,
+    however close the town's coordinates put them. A name holding the other ("Vårberg" /
+    "Vårbergs") or the town itself on one side is no disagreement."""
+    town_a, town_b = a.geonames_id or a.name, b.geonames_id or b.name
+    if town_a is None or town_a != town_b:
+        return None
+    name_a, name_b = normalize(a.text), normalize(b.text)
+    if name_a in name_b or name_b in name_a or not (_sub_place(a) and _sub_place(b)):
+        return None
+    return f"two places in {a.name}: {a.text} / {b.text}"
+
+
+@lru_cache(maxsize=4096)
+def _unknown_place(text: str) -> bool:
+    return resolve_place(text) is None
+
+
+def _sub_place(loc: Location) -> bool:
+    """Whether `loc` names a smaller place (a district) by its town's coordinates."""
+    return bool(loc.text) and normalize(loc.text) != normalize(loc.name or "") and (
+        _unknown_place(loc.text)
+    )
 
 
 def _region_holding(region: Location, place: Location) -> str | None:

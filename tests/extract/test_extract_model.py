@@ -152,3 +152,18 @@ def test_a_present_perfect_result_takes_no_carried_day() -> None:
     # "har arrestert": a result as of the telling, not a deed of Thursday's
     result = _sentence_event(events, "COERCE", "Politiet har arrestert")
     assert result.date is None
+
+
+@pytest.mark.parametrize("text, district", [
+    ("En bil brant i Åsane nord for Bergen natt til søndag.", "Åsane"),
+    ("Det gikk av et skudd i en leilighet i Laksevåg i Bergen.", "Laksevåg"),
+])  # fmt: skip
+def test_a_district_the_gazetteer_lacks_keeps_its_name_at_its_towns_place(
+    text: str, district: str
+) -> None:
+    from konflikt.extract.where import place_mentions
+
+    (place,) = place_mentions(text)
+    assert (place.text, place.name, text[place.start or 0 : place.end or 0]) == (
+        district, "Bergen", district
+    )

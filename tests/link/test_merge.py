@@ -146,3 +146,17 @@ def test_a_vague_report_does_not_bridge_two_occurrences() -> None:
     assert clustering.canonical_of[vague.id] in {
         clustering.canonical_of[monday.id], clustering.canonical_of[thursday.id]
     }  # fmt: skip
+
+
+def test_two_districts_of_one_town_are_two_places() -> None:
+    from konflikt.link.merge import compare_places
+
+    # where.py places a district the gazetteer lacks at its town, under the district's name
+    town = {"name": "Bergen", "geonames_id": 3161732, "country": "NO", "lat": 60.39,
+            "lon": 5.32, "precision": "place"}  # fmt: skip
+    asane, asane_gen = Location(text="Åsane", **town), Location(text="Åsanes", **town)
+    laksevag, bergen = Location(text="Laksevåg", **town), Location(text="Bergen", **town)
+    verdict = compare_places(asane, laksevag, 50)
+    assert verdict.veto and verdict.score == 0.0 and "Åsane" in verdict.detail
+    assert compare_places(asane, bergen, 50).score == 1.0  # the town itself holds the district
+    assert compare_places(asane, asane_gen, 50).score == 1.0  # one name holds the other

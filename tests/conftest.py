@@ -7,11 +7,16 @@ text so that they are always right.
 from __future__ import annotations
 
 import os
+import sys
+import types
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
@@ -199,3 +204,26 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     finally:
         with admin.connect() as conn:
             conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+
+
+def blank_nb_pipeline(lang: str) -> Language:
+    """Stand-in for `konflikt.nlp.load`: blank Norwegian with a sentencizer, no trained model."""
+    nlp = spacy.blank("nb")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def use_stand_in_nlp(
+    monkeypatch: pytest.MonkeyPatch,
+    extract: Callable[[Doc, Article], list[Event]],
+    *,
+    load: Callable[[str], Language] = blank_nb_pipeline,
+) -> None:
+    """Make the commands run on stand-ins: `load` for the pipelines, `extract` for the
+    extractor, and a language identifier that answers "nb" (lingua is not loaded)."""
+    monkeypatch.setattr("konflikt.nlp.load", load, raising=False)
+    monkeypatch.setattr("konflikt.extract.extract_events", extract, raising=False)
+    langid = types.ModuleType("konflikt.ingest.langid")
+    langid.identify_language = lambda text: "nb"  # type: ignore[attr-defined]
+    langid.SUPPORTED = {"nb", "nn"}  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "konflikt.ingest.langid", langid)

@@ -18,16 +18,12 @@ import signal
 import subprocess
 import sys
 import time
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.exc import SQLAlchemyError
-
-from tests.conftest import postgres_schema_url
 
 pytestmark = pytest.mark.slow
 
@@ -198,34 +194,17 @@ def uninterrupted(articles: Path, tmp_path_factory: pytest.TempPathFactory) -> d
     return snapshot(url)
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def crash_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A fresh database for the interrupted run: an SQLite file or a PostgreSQL schema."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'crashed.sqlite'}"
-        return
-    admin: Engine = request.getfixturevalue("postgres_admin")
-    schema = f"crash_{uuid.uuid4().hex[:12]}"
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        yield postgres_schema_url(admin, schema)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-
-
 def test_killed_run_resumes_to_the_same_store(
-    articles: Path, uninterrupted: dict[str, Any], crash_url: str
+    articles: Path, uninterrupted: dict[str, Any], store_url: str
 ) -> None:
     reference = uninterrupted
     assert reference["counts"]["articles"] == ARTICLE_COUNT
     assert reference["counts"]["events"] > ARTICLE_COUNT  # the articles do code into events
     assert reference["counts"]["duplicate groups"] < ARTICLE_COUNT  # the copies were grouped
 
-    at_kill = run_and_kill(articles, crash_url)
+    at_kill = run_and_kill(articles, store_url)
     assert KILL_AFTER_ARTICLES <= at_kill < ARTICLE_COUNT, "the kill must land mid-run"
-    half = snapshot(crash_url)
+    half = snapshot(store_url)
     # Whatever the kill left is whole: each stored article has all its events, none half-written.
     unlinked_yet = {"events without link"}  # linking comes at the end of a run
     assert {k: v for k, v in half["orphans"].items() if k not in unlinked_yet} == {
@@ -234,8 +213,8 @@ def test_killed_run_resumes_to_the_same_store(
     for name, ids in half["events"].items():
         assert ids == reference["events"][name], f"{name} was stored incompletely"
 
-    run_to_completion(articles, crash_url)
-    resumed = snapshot(crash_url)
+    run_to_completion(articles, store_url)
+    resumed = snapshot(store_url)
     assert resumed["orphans"] == dict.fromkeys(ORPHANS, 0)
     assert resumed["counts"] == reference["counts"]
     assert resumed["events"] == reference["events"]

@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import json
-import sys
-import types
 from pathlib import Path
 
 import pytest
-import spacy
 from click.testing import Result
-from spacy.language import Language
 from spacy.tokens import Doc
 from typer.testing import CliRunner
 
@@ -19,6 +15,7 @@ from konflikt.model import Article, Event, Evidence
 from konflikt.pipeline import ArticleResult
 from konflikt.store import Store
 from konflikt.store.reviews import add_review
+from tests.conftest import use_stand_in_nlp
 
 TEXT = "Militsen angrep en landsby nord for Gao tirsdag. Hæren avviser at den trekker seg ut."
 
@@ -39,19 +36,9 @@ def _extract(doc: Doc, article: Article) -> list[Event]:
     ]
 
 
-def _blank(lang: str) -> Language:
-    nlp = spacy.blank("nb")
-    nlp.add_pipe("sentencizer")
-    return nlp
-
-
 @pytest.fixture(autouse=True)
 def fake_nlp(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("konflikt.nlp.load", _blank, raising=False)
-    monkeypatch.setattr("konflikt.extract.extract_events", _extract, raising=False)
-    langid = types.ModuleType("konflikt.ingest.langid")
-    langid.identify_language = lambda text: "nb"  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "konflikt.ingest.langid", langid)
+    use_stand_in_nlp(monkeypatch, _extract)
 
 
 @pytest.fixture

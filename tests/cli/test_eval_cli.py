@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import sys
-import types
 from pathlib import Path
 
 import pytest
-import spacy
 from click.testing import Result
-from spacy.language import Language
 from spacy.tokens import Doc
 from typer.testing import CliRunner
 
 from konflikt.cli import app
 from konflikt.model import Article, Event, Evidence
+from tests.conftest import use_stand_in_nlp
 
 # Two articles: the first has an attack and a denial, the second only an arrest.
 TEXT_A = (
@@ -59,12 +56,6 @@ def gold_dir(tmp_path: Path) -> Path:
     return folder
 
 
-def _blank(lang: str) -> Language:
-    nlp = spacy.blank("nb")
-    nlp.add_pipe("sentencizer")
-    return nlp
-
-
 def _extract(doc: Doc, article: Article) -> list[Event]:
     """Finds attacks only: one of the three gold events, plus nothing else."""
     return [
@@ -76,11 +67,7 @@ def _extract(doc: Doc, article: Article) -> list[Event]:
 
 @pytest.fixture(autouse=True)
 def fake_nlp(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("konflikt.nlp.load", _blank, raising=False)
-    monkeypatch.setattr("konflikt.extract.extract_events", _extract, raising=False)
-    langid = types.ModuleType("konflikt.ingest.langid")
-    langid.identify_language = lambda text: "nb"  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "konflikt.ingest.langid", langid)
+    use_stand_in_nlp(monkeypatch, _extract)
 
 
 def invoke(*args: str) -> Result:

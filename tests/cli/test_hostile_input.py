@@ -11,20 +11,17 @@ from __future__ import annotations
 
 import json
 import os
-import sys
-import types
 from pathlib import Path
 
 import pytest
-import spacy
 from click.testing import Result
-from spacy.language import Language
 from spacy.tokens import Doc
 from typer.testing import CliRunner
 
 from konflikt.cli import app
 from konflikt.model import Article, Event, Evidence, InputProblem
 from konflikt.store import Store
+from tests.conftest import use_stand_in_nlp
 
 NEWS = (
     "Ordføreren i Tromsø sier at kommunen må stenge tre skoler etter stormen i helgen. "
@@ -32,12 +29,6 @@ NEWS = (
 )
 LETTERS = "Været på Østlandet blir grått, og bøndene i dalen ærgrer seg over regnet."
 WIDE = {"COLUMNS": "500"}  # tables unfolded, so origins and reasons stay on one line
-
-
-def _blank(lang: str) -> Language:
-    nlp = spacy.blank("nb")
-    nlp.add_pipe("sentencizer")
-    return nlp
 
 
 def _extract(doc: Doc, article: Article) -> list[Event]:
@@ -51,12 +42,7 @@ def _extract(doc: Doc, article: Article) -> list[Event]:
 
 @pytest.fixture(autouse=True)
 def fake_nlp(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("konflikt.nlp.load", _blank, raising=False)
-    monkeypatch.setattr("konflikt.extract.extract_events", _extract, raising=False)
-    langid = types.ModuleType("konflikt.ingest.langid")
-    langid.identify_language = lambda text: "nb"  # type: ignore[attr-defined]
-    langid.SUPPORTED = {"nb", "nn"}  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "konflikt.ingest.langid", langid)
+    use_stand_in_nlp(monkeypatch, _extract)
 
 
 def extract(db: Path, *paths: Path | str) -> Result:

@@ -103,6 +103,7 @@ def speed(gold_dir: Path, repeats: int = 3) -> dict[str, Any]:
     texts = [a.text[a.body_start :] for a in articles]
     list(nlp.pipe(texts[:2]))
     caches = [resolution._place_mentions, resolution.find_actor_mentions,
+              resolution.names_an_organisation,
               resolution.resolve_actor, resolution._place]  # fmt: skip
     best_nlp = best_extract = float("inf")
     words = 0

@@ -38,6 +38,21 @@ def is_individual(text: str) -> bool:
     return ref.kind == "person" or getattr(ref, "affiliation", None) is not None
 
 
+# Registry actors whose names are never taken for places, although a gazetteer may hold the same
+# string ("IS" is a village in Russia, "Nato" one in the Philippines, "Hamas" reads as the
+# genitive of Hama, "Tass" is a village in Hungary). Governments are named by their country
+# ("Norge") and stay places; so do persons, the kind an unknown capitalised name gets.
+_ACTOR_KINDS_THAT_MAY_BE_PLACES = frozenset({"government", "person"})
+
+
+@lru_cache(maxsize=4096)
+def names_an_organisation(text: str) -> bool:
+    """Whether `text` as a whole is the name of a registry actor that is not a place (an armed
+    group, an international organisation, a news agency, a party, a force...)."""
+    ref = actors.resolve_alias(text) if text.strip() else None
+    return ref is not None and ref.kind not in _ACTOR_KINDS_THAT_MAY_BE_PLACES
+
+
 @lru_cache(maxsize=2048)
 def find_actor_mentions(text: str) -> tuple[tuple[int, int, str, str, str | None], ...]:
     """(start, end, name, kind, country) for registry actors in `text`, non-overlapping."""
@@ -52,9 +67,10 @@ def _place(text: str, hint: str | None) -> Location | None:
 
 
 def resolve_place(text: str, *, country_hint: str | None = None) -> Location | None:
-    """A fresh Location for a place span (the caller sets start/end), or None."""
+    """A fresh Location for a place span (the caller sets start/end), or None; never for the
+    name of an organisation (`names_an_organisation`)."""
     loc = _place(text, country_hint)
-    if loc is None:
+    if loc is None or names_an_organisation(text):
         return None
     return Location(
         text=text, name=loc.name, geonames_id=loc.geonames_id, country=loc.country,
@@ -68,11 +84,13 @@ def _place_mentions(text: str) -> tuple[Location, ...]:
 
 
 def find_place_mentions(text: str) -> list[Location]:
-    """Gazetteer places in `text` (fresh copies: callers may change them)."""
+    """Gazetteer places in `text` (fresh copies: callers may change them), without names of
+    organisations (`names_an_organisation`)."""
     return [
         Location(
             text=m.text, start=m.start, end=m.end, name=m.name, geonames_id=m.geonames_id,
             country=m.country, admin1=m.admin1, lat=m.lat, lon=m.lon, precision=m.precision,
         )
         for m in _place_mentions(text)
+        if not names_an_organisation(m.text)
     ]  # fmt: skip

@@ -171,10 +171,14 @@ def _as_district(text: str, loc: Location) -> Location:
     if loc.precision != "place" or loc.start is None:
         return loc
     m = _DISTRICT_BEFORE_RE.search(text, max(0, loc.start - 60), loc.start)
-    if m is None or m.end() != loc.start or resolution.resolve_place(m.group(1)) is not None:
+    if m is None or m.end() != loc.start:
+        return loc
+    name = m.group(1)
+    # a known place stands for itself; an organisation ("lederen i Hamas i Gaza") is no district
+    if resolution.resolve_place(name) is not None or resolution.names_an_organisation(name):
         return loc
     return Location(
-        text=m.group(1), start=m.start(1), end=m.end(1), name=loc.name,
+        text=name, start=m.start(1), end=m.end(1), name=loc.name,
         geonames_id=loc.geonames_id, country=loc.country, admin1=loc.admin1, lat=loc.lat,
         lon=loc.lon, precision=loc.precision,
     )  # fmt: skip

@@ -411,6 +411,15 @@ def resolve_actor(text: str, *, country_hint: str | None = None) -> ActorRef | N
     return _single(reg, text, country_hint)
 
 
+def resolve_alias(text: str) -> ActorRef | None:
+    """The actor whose registry name or alias is the whole of `text` (no roles, no partial
+    matches): "Nato", "IS", "Hamas", "Tass"; None for "General Santos" or "Oslo"."""
+    if not isinstance(text, str):
+        return None
+    entry = load_registry().alias(_TOKEN.findall(_clean(text)))
+    return entry.ref if entry else None
+
+
 def _tight(reg: Registry, text: str, country_hint: str | None) -> ActorRef | None:
     """The actor a coordinated part is, when one mention covers all of it but determiners and
     numbers ("15000 soldater", "kurdiske peshmerga-styrker"); else None."""

@@ -167,3 +167,20 @@ def test_a_district_the_gazetteer_lacks_keeps_its_name_at_its_towns_place(
     assert (place.text, place.name, text[place.start or 0 : place.end or 0]) == (
         district, "Bergen", district
     )
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Koalisjonen gjennomførte nye angrep på IS i Raqqa natt til fredag.", ["Raqqa"]),
+    ("Norge sender flere soldater til Nato neste år.", ["Norge"]),
+    ("Et flyangrep rammet lederen i Hizbollah i Beirut.", ["Beirut"]),
+    ("Israel bombet mål knyttet til Hamas i Gaza.", ["Israel", "Gaza"]),
+    ("Talsmannen sa til Tass at grensen er stengt.", []),
+])  # fmt: skip
+def test_organisations_are_not_places_though_a_gazetteer_has_their_name(
+    text: str, places: list[str]
+) -> None:
+    # "IS" is a village in Russia, "Nato" one in the Philippines, "Tass" one in Hungary, and
+    # "Hamas" reads as the genitive of Hama; "i Hizbollah i Beirut" names no district of Beirut.
+    from konflikt.extract.where import place_mentions
+
+    assert [p.text for p in place_mentions(text)] == places

@@ -189,3 +189,13 @@ def test_named_actors_start_compounds_but_persons_do_not() -> None:
     assert [(text[s:e], r.name) for s, e, r in find_actor_mentions(text)] == [
         ("Hamas-ledere", "Hamas")
     ]
+
+
+def test_resolve_alias_takes_whole_names_only() -> None:
+    from konflikt.resolve.actors import resolve_alias
+
+    assert resolve_alias("Nato").kind == "igo"  # type: ignore[union-attr]
+    assert resolve_alias("Hamas").kind == "armed_group"  # type: ignore[union-attr]
+    # a role noun inside a place name, or a place, is no actor's whole name
+    assert resolve_alias("General Santos") is None
+    assert resolve_alias("Oslo") is None

@@ -117,6 +117,7 @@ class _ArticleState:
                 continue
             if resolution.is_individual(ent.text) or ent.label_ == "PER" and (
                 resolution.resolve_place(ent.text) is None  # "Ankara" labelled a person
+                and not resolution.names_an_organisation(ent.text)  # "Interfax" labelled one
             ):
                 # persons by the registry first: the recogniser may call "Trump" an organisation
                 self.persons.append((ent.start, ent.text))

@@ -90,7 +90,11 @@ def _describes_noun(sent: Span, start: int, trig: Trigger, actor: tuple[int, int
     owner = prep.head
     if actor is None or owner.i == trig.token.i or owner.pos_ not in ("NOUN", "PROPN"):
         return 0
-    return 1 if actor[0] <= owner.i < actor[1] else 0
+    if actor[0] <= owner.i < actor[1]:
+        return 1
+    # a description in apposition to the actor's name ("SDF, en opprørsgruppe i Syria, ...")
+    in_apposition = owner.dep_ in ("APP", "appos") and actor[0] <= owner.head.i < actor[1]
+    return 1 if in_apposition else 0
 
 
 def _genitive_country(loc: Location, text: str) -> bool:

@@ -1,0 +1,43 @@
+"""Two rules checked on hand-built parses (sentences written for these tests): a place in an
+apposition describes the actor, and an organisation the recogniser calls a person is no
+antecedent of "han"."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import spacy
+from spacy.tokens import Doc, Span
+
+from konflikt.extract.events import _ArticleState
+from konflikt.extract.where import _describes_noun
+from konflikt.model import Article
+
+
+def test_a_place_in_an_apposition_to_the_actor_describes_the_actor() -> None:
+    nlp = spacy.blank("nb")
+    words = ["Hamas", ",", "en", "gruppe", "i", "Gaza", ",", "angrep", "byen", "."]
+    doc = Doc(
+        nlp.vocab, words=words,
+        heads=[7, 0, 3, 0, 3, 4, 0, 7, 7, 7],
+        deps=["SUBJ", "IK", "DET", "APP", "ATR", "PUTFYLL", "IK", "FINV", "DOBJ", "IP"],
+        pos=["PROPN", "PUNCT", "DET", "NOUN", "ADP", "PROPN", "PUNCT", "VERB", "NOUN", "PUNCT"],
+    )  # fmt: skip
+    sent = doc[0:10]
+    trig = SimpleNamespace(token=doc[7])
+    gaza = doc[5].idx
+    assert _describes_noun(sent, gaza, trig, actor=(0, 1)) == 1  # type: ignore[arg-type]
+    # the same phrase with no apposition to the actor says nothing about it
+    doc[3].dep_ = "DOBJ"
+    assert _describes_noun(sent, gaza, trig, actor=(0, 1)) == 0  # type: ignore[arg-type]
+
+
+def test_an_agency_labelled_as_a_person_is_no_antecedent() -> None:
+    nlp = spacy.blank("nb")
+    words = ["Det", "sa", "Petrov", "til", "Interfax", ".", "Han", "truet", "dem", "."]
+    doc = Doc(nlp.vocab, words=words, sent_starts=[1, 0, 0, 0, 0, 0, 1, 0, 0, 0])
+    doc.ents = [Span(doc, 2, 3, "PER"), Span(doc, 4, 5, "PER")]
+    text = doc.text
+    state = _ArticleState(doc, Article(id="a", text=text, lang="nb"))
+    assert [name for _, name in state.persons] == ["Petrov"]
+    assert state.antecedent(6) == "Petrov"

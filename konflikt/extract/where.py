@@ -74,11 +74,24 @@ def event_location(
     return loc
 
 
+# From the end of the actor's name to a place: "(SDF), en kurdiskdominert opprørsgruppe i ".
+_APPOSITION_BEFORE_PLACE = re.compile(
+    r"\s*(?:\([^()]{1,20}\))?\s*,\s*(?:en|ei|et)\s[^,.;:]{0,80}\s(?:i|fra|på)\s+", re.IGNORECASE
+)
+
+
 def _describes_noun(sent: Span, start: int, trig: Trigger, actor: tuple[int, int] | None) -> int:
     """1 for a place in a phrase that describes the actor ("en opprørsgruppe i Syria"): where
     the actor is from, not necessarily where the event is (the place of an attacked object,
     "kontorer i Nord-Libanon", is the event's); else 0. `actor`: its token range."""
     doc = sent.doc
+    if actor is not None and actor[1] <= sent.end and actor[1] > sent.start:
+        # "SDF, en opprørsgruppe i Syria, har ...": an indefinite description set off by commas
+        # right after the actor's name, whatever the parser made of it
+        last = doc[actor[1] - 1]
+        between = sent.text[last.idx + len(last) - sent.start_char : start]
+        if _APPOSITION_BEFORE_PLACE.fullmatch(between):
+            return 1
     if not doc.has_annotation("DEP"):
         return 0
     span = sent.char_span(start, start + 1, alignment_mode="expand")

@@ -27,9 +27,8 @@ def test_a_place_in_an_apposition_to_the_actor_describes_the_actor() -> None:
     trig = SimpleNamespace(token=doc[7])
     gaza = doc[5].idx
     assert _describes_noun(sent, gaza, trig, actor=(0, 1)) == 1  # type: ignore[arg-type]
-    # the same phrase with no apposition to the actor says nothing about it
-    doc[3].dep_ = "DOBJ"
-    assert _describes_noun(sent, gaza, trig, actor=(0, 1)) == 0  # type: ignore[arg-type]
+    # the attacked city is the event's own place
+    assert _describes_noun(sent, doc[8].idx, trig, actor=(0, 1)) == 0  # type: ignore[arg-type]
 
 
 def test_an_agency_labelled_as_a_person_is_no_antecedent() -> None:
@@ -41,3 +40,18 @@ def test_an_agency_labelled_as_a_person_is_no_antecedent() -> None:
     state = _ArticleState(doc, Article(id="a", text=text, lang="nb"))
     assert [name for _, name in state.persons] == ["Petrov"]
     assert state.antecedent(6) == "Petrov"
+
+
+def test_an_apposition_set_off_by_commas_is_seen_without_a_parse() -> None:
+    # "Folkefronten (FF), en væpnet gruppe i Sahel, angrep byen ." without dependency labels:
+    # what the parser made of the description must not matter
+    nlp = spacy.blank("nb")
+    words = ["Folkefronten", "(", "FF", ")", ",", "en", "væpnet", "gruppe", "i", "Sahel", ",",
+             "angrep", "byen", "."]  # fmt: skip
+    doc = Doc(nlp.vocab, words=words)
+    sent = doc[0 : len(doc)]
+    trig = SimpleNamespace(token=doc[11])
+    sahel = doc[9].idx
+    assert _describes_noun(sent, sahel, trig, actor=(0, 1)) == 1  # type: ignore[arg-type]
+    # a place that is not in such a description ("angrep byen i Sahel") is the event's own
+    assert _describes_noun(sent, doc[12].idx, trig, actor=(0, 1)) == 0  # type: ignore[arg-type]

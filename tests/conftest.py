@@ -213,17 +213,44 @@ def blank_nb_pipeline(lang: str) -> Language:
     return nlp
 
 
+KEYWORD_CUES = (("angrep", "ASSAULT"), ("angreip", "ASSAULT"), ("avviser", "REJECT"))
+
+
+def keyword_events(doc: Doc, article: Article) -> list[Event]:
+    """Stand-in extractor: ASSAULT for "angrep"/"angreip", REJECT for "avviser", one event per
+    cue and sentence, the sentence's first word as actor, offsets into the article text."""
+    events = []
+    for sent in doc.sents:
+        for cue, event_type in KEYWORD_CUES:
+            if cue in sent.text:
+                start = sent.start_char + article.body_start
+                trigger = start + sent.text.index(cue)
+                events.append(
+                    Event(
+                        event_type,
+                        Evidence(sent.text, start, start + len(sent.text)),
+                        actor=Party(text=sent[0].text),
+                        article_id=article.id,
+                        trigger=cue,
+                        trigger_start=trigger,
+                        trigger_end=trigger + len(cue),
+                    )
+                )
+    return events
+
+
 def use_stand_in_nlp(
     monkeypatch: pytest.MonkeyPatch,
     extract: Callable[[Doc, Article], list[Event]],
     *,
     load: Callable[[str], Language] = blank_nb_pipeline,
+    identify: Callable[[str], str] = lambda text: "nb",
 ) -> None:
     """Make the commands run on stand-ins: `load` for the pipelines, `extract` for the
-    extractor, and a language identifier that answers "nb" (lingua is not loaded)."""
+    extractor, and `identify` as the language identifier (lingua is not loaded)."""
     monkeypatch.setattr("konflikt.nlp.load", load, raising=False)
     monkeypatch.setattr("konflikt.extract.extract_events", extract, raising=False)
     langid = types.ModuleType("konflikt.ingest.langid")
-    langid.identify_language = lambda text: "nb"  # type: ignore[attr-defined]
+    langid.identify_language = identify  # type: ignore[attr-defined]
     langid.SUPPORTED = {"nb", "nn"}  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "konflikt.ingest.langid", langid)

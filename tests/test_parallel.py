@@ -13,14 +13,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from konflikt.errors import ClusterError
-from konflikt.model import Article, Event, Evidence, InputProblem, Party
+from konflikt.model import Article, Event, Evidence, InputProblem
 from konflikt.parallel import ParallelRun, Stages, available_cores, dask_address, parse_workers
 from konflikt.pipeline import ArticleResult, Item, process
+from tests.conftest import blank_nb_pipeline, keyword_events
 
 # Articles written for these tests. A text with CRASH kills the worker process that extracts it
 # (as a segfault in native code would); one with BROKEN makes the extractor raise.
@@ -38,12 +38,6 @@ BROKEN = "BROKEN"
 UNSENDABLE = "UNSENDABLE"  # its event cannot be pickled back to the parent
 
 
-def blank(lang: str) -> Language:
-    nlp = spacy.blank("nb")
-    nlp.add_pipe("sentencizer")
-    return nlp
-
-
 class CountingLoader:
     """A loader that appends "pid lang" to a file for every pipeline it loads."""
 
@@ -53,7 +47,7 @@ class CountingLoader:
     def __call__(self, lang: str) -> Language:
         with self.log.open("a", encoding="utf-8") as out:
             out.write(f"{os.getpid()} {lang}\n")
-        return blank(lang)
+        return blank_nb_pipeline(lang)
 
 
 class DyingLoader:
@@ -93,24 +87,7 @@ def keyword_extract(doc: Doc, article: Article) -> list[Event]:
         # worker, so the task raises (unlike BROKEN, which the worker's runner records itself).
         evidence = Evidence(article.text, 0, len(article.text))
         return [Event("ASSAULT", evidence, trigger=lambda: None)]  # type: ignore[arg-type]
-    events = []
-    for sent in doc.sents:
-        for cue, event_type in (("angrep", "ASSAULT"), ("angreip", "ASSAULT"),
-                                ("avviser", "REJECT")):  # fmt: skip
-            if cue in sent.text:
-                start = sent.start_char + article.body_start
-                trigger = start + sent.text.index(cue)
-                events.append(
-                    Event(
-                        event_type,
-                        Evidence(sent.text, start, start + len(sent.text)),
-                        actor=Party(text=sent[0].text),
-                        trigger=cue,
-                        trigger_start=trigger,
-                        trigger_end=trigger + len(cue),
-                    )
-                )
-    return events
+    return keyword_events(doc, article)
 
 
 def identify(text: str) -> str:
@@ -119,7 +96,7 @@ def identify(text: str) -> str:
     return "nn" if "ein " in text else "nb"
 
 
-STAGES = Stages(load=blank, extract=keyword_extract, identify=identify)
+STAGES = Stages(load=blank_nb_pipeline, extract=keyword_extract, identify=identify)
 
 
 def make_items(count: int, *, extra: dict[int, str] | None = None) -> list[Item]:
@@ -203,7 +180,7 @@ def test_workers_that_always_die_stop_the_run_with_a_clear_error() -> None:
 
 
 def test_workers_that_cannot_start_blame_no_article() -> None:
-    stages = Stages(load=blank, extract=keyword_extract, identify=BrokenInWorkers())
+    stages = Stages(load=blank_nb_pipeline, extract=keyword_extract, identify=BrokenInWorkers())
     seen: list[ArticleResult] = []
     with (
         ParallelRun.local(2, stages=stages, batch_size=2) as parallel,

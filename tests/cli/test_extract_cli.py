@@ -8,23 +8,19 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import sys
-import types
 from pathlib import Path
 
 import pytest
-import spacy
 import typer
 from click.testing import Result
 from rich.console import Console
-from spacy.language import Language
-from spacy.tokens import Doc
 from typer.testing import CliRunner
 
 from konflikt.cli import app
 from konflikt.cli.extract_cmd import EXCERPT_CHARS, _evidence, _quantity, show_events
-from konflikt.model import Article, Event, Evidence, Party, Quantity
+from konflikt.model import Event, Evidence, Quantity
 from konflikt.pipeline import ArticleResult
+from tests.conftest import keyword_events, use_stand_in_nlp
 
 ARTICLE = (
     "date 2024-03-05\n"
@@ -34,42 +30,11 @@ ARTICLE = (
 SECOND = "Opprørere angrep en militærkonvoi nord for Mosul tirsdag, melder Reuters."
 
 
-def _blank(lang: str) -> Language:
-    nlp = spacy.blank("nb")
-    nlp.add_pipe("sentencizer")
-    return nlp
-
-
-def _extract(doc: Doc, article: Article) -> list[Event]:
-    """ASSAULT for "angrep", REJECT for "avviser": enough to see events flow through."""
-    events = []
-    for sent in doc.sents:
-        for cue, event_type in (("angrep", "ASSAULT"), ("avviser", "REJECT")):
-            if cue in sent.text:
-                start = sent.start_char + article.body_start
-                trigger = start + sent.text.index(cue)
-                events.append(
-                    Event(
-                        event_type,
-                        Evidence(sent.text, start, start + len(sent.text)),
-                        actor=Party(text=sent[0].text),
-                        article_id=article.id,
-                        trigger=cue,
-                        trigger_start=trigger,
-                        trigger_end=trigger + len(cue),
-                    )
-                )
-    return events
-
-
 @pytest.fixture(autouse=True)
 def fake_nlp(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("konflikt.nlp.load", _blank, raising=False)
-    monkeypatch.setattr("konflikt.extract.extract_events", _extract, raising=False)
-    langid = types.ModuleType("konflikt.ingest.langid")
-    langid.identify_language = lambda text: "en" if " the " in text else "nb"  # type: ignore[attr-defined]
-    langid.SUPPORTED = {"nb", "nn"}  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "konflikt.ingest.langid", langid)
+    use_stand_in_nlp(
+        monkeypatch, keyword_events, identify=lambda text: "en" if " the " in text else "nb"
+    )
 
 
 @pytest.fixture

@@ -42,8 +42,15 @@ def corpus_lines(shared: Path | None = None) -> Iterator[str]:
             if line.startswith("# doc") or not line.strip():
                 continue
             yield " ".join(_TOKEN_RE.findall(line))
+    for words in norne_train_sentences(base):
+        yield " ".join(words)
+
+
+def norne_train_sentences(data: Path) -> Iterator[list[str]]:
+    """The word forms of each sentence in the NorNE train files (Bokmål, then Nynorsk) under the
+    shared `data` folder; the "|" some NDT sentences carry as a token is left out."""
     for lang in ("nob", "nno"):
-        for path in sorted((base / "norne" / "ndt" / lang / "train").glob("*.conll")):
+        for path in sorted((data / "norne" / "ndt" / lang / "train").glob("*.conll")):
             words: list[str] = []
             for line in path.read_text(encoding="utf8").splitlines():
                 cols = line.split("\t")
@@ -51,10 +58,10 @@ def corpus_lines(shared: Path | None = None) -> Iterator[str]:
                     if cols[1] != "|":
                         words.append(cols[1])
                 elif words:
-                    yield " ".join(words)
+                    yield words
                     words = []
             if words:
-                yield " ".join(words)
+                yield words
 
 
 def train_vectors(out_dir: Path, shared: Path | None = None) -> Path:

@@ -193,6 +193,24 @@ def _attributive(tok: Token) -> bool:
     return tok.lower_.endswith(("ede", "pne", "tne")) and tok.pos_ not in ("VERB", "AUX")
 
 
+# Parts of speech of a bare noun phrase ("de fengslede journalistene", "ham", "tre aktivister").
+_NOUN_PHRASE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"})
+
+
+def _object_predicate(tok: Token, between: Span) -> bool:
+    """A participle right after a verb's object, saying what should become of it ("krevde
+    fangene løslatt", "krever dem straffet"): the wished-for state, not a deed that was done.
+    `between`: the words from the governing verb to the participle, a noun phrase only."""
+    if not 1 <= len(between) <= 5 or any(t.pos_ not in _NOUN_PHRASE_POS for t in between):
+        return False
+    if "Fin" in tok.morph.get("VerbForm"):
+        return False
+    # the tagger gives the predicate participle as a verb form or as an adjective predicate
+    return "Part" in tok.morph.get("VerbForm") or "perf-part" in tok.tag_ or (
+        tok.pos_ == "ADJ" and tok.dep_ in ("FSPRED", "xcomp")
+    )
+
+
 def _embedded(trig: Trigger, earlier: list[Trigger], sent: Span) -> bool:
     """Whether a trigger is only the content of an earlier verbal or legal act."""
     doc = sent.doc
@@ -210,6 +228,8 @@ def _embedded(trig: Trigger, earlier: list[Trigger], sent: Span) -> bool:
         )
         if e.cue.event_type in CONTENT_ACTS and infinitive and trig.token.i - e.end <= 3:
             return True  # "ber Danmark sende soldater"
+        if e.cue.event_type in CONTENT_ACTS and _object_predicate(trig.token, span):
+            return True  # "krevde fangene løslatt": the release is what was demanded
         text = " ".join(t.lower_ for t in span)
         if "men" in between or any(f", {w}" in text for w in ("noe", "og", "mens")):
             continue  # "..., men har bedt dem om", "..., noe Kigali benekter": a new clause

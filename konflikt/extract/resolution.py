@@ -5,6 +5,7 @@ change them.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from konflikt.model import Location
@@ -94,3 +95,38 @@ def find_place_mentions(text: str) -> list[Location]:
         for m in _place_mentions(text)
         if not names_an_organisation(m.text)
     ]  # fmt: skip
+
+
+# Institutions that act inside their own country: a nationality adjective before one of them
+# ("en italiensk domstol", "svensk politi") says in which country the court sat or the police
+# acted. Not governments or forces, which act abroad as often ("norske myndigheter fordømmer").
+_DOMESTIC_ROLES = frozenset({"police", "court", "prosecution"})
+_WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
+
+
+@lru_cache(maxsize=2048)
+def _institution_countries(text: str) -> tuple[tuple[int, int, str], ...]:
+    reg = actors.load_registry()
+    words = list(_WORD_RE.finditer(text))
+    found = []
+    for adj, noun in zip(words, words[1:], strict=False):
+        country = reg.adjectives.get(adj.group().lower())
+        if country is None or country.alpha2 is None or text[adj.end() : noun.start()] != " ":
+            continue
+        role = reg.role_of(noun.group())
+        if role is not None and role.key in _DOMESTIC_ROLES:
+            found.append((adj.start(), adj.end(), country.name_en))
+    return tuple(found)
+
+
+def institution_countries(text: str) -> list[Location]:
+    """Countries named only by a nationality adjective before a police, court or prosecution
+    noun ("En italiensk domstol dømte ..."): the country as a place, at the adjective's offsets
+    in `text`, resolved through the gazetteer like a named country."""
+    out = []
+    for start, end, name in _institution_countries(text):
+        loc = resolve_place(name)
+        if loc is not None and loc.precision == "country":
+            loc.text, loc.start, loc.end = text[start:end], start, end
+            out.append(loc)
+    return out

@@ -1,5 +1,7 @@
 """Where an event happened: the place named in its sentence (the trigger's clause first, after
-a place preposition first, finest first, nearest first), else the article's main place."""
+a place preposition first, finest first, nearest first), else the country of a court or police
+force the sentence names by nationality ("en italiensk domstol"), else the article's main
+place."""
 
 from __future__ import annotations
 
@@ -41,7 +43,19 @@ def event_location(
         and not (m.text.isupper() and m.precision != "country")  # "IS" is no town "Is"
     ]  # fmt: skip
     if not mentions:
-        return copy_location(state.main())
+        main = state.main()
+        # "En italiensk domstol dømte ...": no place named, but the court's country is; it
+        # outranks a story place in another country (the accused's home, say), not a finer
+        # place in the same country
+        named = [loc for loc in resolution.institution_countries(sent.text)
+                 if main is None or loc.country != main.country]  # fmt: skip
+        if named:
+            loc = named[0]
+            if loc.start is not None and loc.end is not None:
+                loc.start += sent.start_char + state.offset
+                loc.end += sent.start_char + state.offset
+            return loc
+        return copy_location(main)
     trig_char = trig.token.idx - sent.start_char
     lo, hi = clause_bounds(sent.text, trig_char)
     rank = {"place": 0, "admin1": 1, "country": 2, None: 3}
@@ -208,16 +222,21 @@ _AFTER_PREP_RE = re.compile(
 )
 
 
+def _story_places(text: str) -> list[Location]:
+    return place_mentions(text) + resolution.institution_countries(text)
+
+
 def main_place(sentences: list[Span], article: Article) -> Location | None:
     """The place the story is about: the most named place in the headline (counted twice) and
     the opening sentences, a town before its country when the country is the most named (the
     town is then at least as right, and finer). Scanned per sentence, so the scans are reused
     for the events' own places."""
-    title = place_mentions(article.title) if article.title else []
+    title = _story_places(article.title) if article.title else []
     found = title + title
     for s in sentences:
         if s.start_char < MAIN_PLACE_CHARS:
-            found += span_places(s)
+            # a court's or a police force's country counts as that country named
+            found += span_places(s) + resolution.institution_countries(s.text)
     counts: dict[str, tuple[int, Location]] = {}
     for loc in found:
         if loc.text.isupper() and loc.precision != "country":

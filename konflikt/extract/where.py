@@ -1,7 +1,7 @@
 """Where an event happened: the place named in its sentence (the trigger's clause first, after
 a place preposition first, finest first, nearest first), else the country of a court or police
-force the sentence names by nationality ("en italiensk domstol"), else the article's main
-place."""
+force the sentence names by nationality ("en italiensk domstol"), else the town "byen" points
+back to, else the article's main place."""
 
 from __future__ import annotations
 
@@ -55,6 +55,12 @@ def event_location(
                 loc.start += sent.start_char + state.offset
                 loc.end += sent.start_char + state.offset
             return loc
+        if _THE_TOWN_RE.search(sent.text):
+            # "sendt soldater inn i byen": the town the article named last, not the country
+            # the headline names most
+            town = _last_town_before(sent)
+            if town is not None and (main is None or main.country in (None, town.country)):
+                return town
         return copy_location(main)
     trig_char = trig.token.idx - sent.start_char
     lo, hi = clause_bounds(sent.text, trig_char)
@@ -86,6 +92,28 @@ def event_location(
         loc.start = sent.start_char + best.start + state.offset
         loc.end = sent.start_char + best.end + state.offset
     return loc
+
+
+# "i byen", "inn i byen", "ut av byen" with no name after it: the town told of before.
+_THE_TOWN_RE = re.compile(r"\b(?:i|til|fra|ut av|rundt|utenfor|gjennom)\s+byen\b(?!\s+[A-ZÆØÅ])")
+
+
+def _last_town_before(sent: Span) -> Location | None:
+    """The latest town (a place, not a region or country) named in the sentences before."""
+    doc = sent.doc
+    end = sent.start
+    while end > 0:
+        prev = doc[end - 1].sent
+        towns = [loc for loc in span_places(prev) if loc.precision == "place"]
+        if towns:
+            town = towns[-1]
+            return Location(
+                text=town.text, name=town.name, geonames_id=town.geonames_id,
+                country=town.country, admin1=town.admin1, lat=town.lat, lon=town.lon,
+                precision=town.precision,
+            )  # fmt: skip
+        end = prev.start
+    return None
 
 
 # From the end of the actor's name to a place: "(SDF), en kurdiskdominert opprørsgruppe i ".

@@ -97,6 +97,19 @@ def _is_speech(tok: Token) -> bool:
     return tok.lower_ in lex.speech or tok.lemma_.lower() in lex.speech
 
 
+def telling_after(sent: Span, char: int) -> int | None:
+    """Where a trailing attribution set off by a comma starts after `char` (sentence
+    offsets): ", opplyser fransk politi søndag". A day named there is when it was told."""
+    for tok in sent:
+        pos = tok.idx - sent.start_char
+        if pos <= char or tok.i == sent.start or not _is_speech(tok):
+            continue
+        prev = tok.doc[tok.i - 1]
+        if prev.text == ",":
+            return prev.idx - sent.start_char
+    return None
+
+
 def _clean_span(tokens: list[Token]) -> list[Token]:
     def edge(t: Token, words: tuple[str, ...]) -> bool:
         return t.is_punct or t.is_space or t.lower_ in words

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from konflikt.errors import ExtractionError
 from konflikt.extract import resolution
-from konflikt.extract.attribution import SourceMention, attribute
+from konflikt.extract.attribution import SourceMention, attribute, telling_after
 from konflikt.extract.context import Part, is_background, off_topic, sentence_part
 from konflikt.extract.cues import Cue, lexicon
 from konflikt.extract.dates import DateMention, find_dates, next_occurrence, parse_published
@@ -318,6 +318,10 @@ def _date(sent: Span, trig: Trigger, mentions: list[DateMention], offset: int) -
     # only a date in the trigger's own clause ("... gjenerobret, og YPG hevder IS vil tape
     # byen lørdag": Saturday is the other clause's)
     in_clause = [d for d in mentions if lo <= d.start_char < hi]
+    told = telling_after(sent, trig_char)
+    if told is not None:
+        # "Én person ble drept, opplyser politiet søndag": Sunday is when it was told
+        in_clause = [d for d in in_clause if d.start_char < told]
     if not in_clause:
         return None
     best = min(in_clause, key=lambda d: abs(d.start_char - trig_char))

@@ -1,0 +1,48 @@
+"""A day named in a trailing attribution (", opplyser politiet lørdag") is when it was told,
+not when the deed happened. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from konflikt.extract import extract_events
+from konflikt.extract.attribution import telling_after
+from konflikt.model import Article, Event
+
+
+def test_the_attribution_after_a_comma_is_found() -> None:
+    doc = spacy.blank("nb")("To ble drept i Bodø , opplyser politiet søndag .")
+    sent = doc[:]
+    assert telling_after(sent, 0) == sent.text.index(",")
+    # an attribution before the deed is not a trailing one
+    assert telling_after(sent, sent.text.index("politiet")) is None
+
+
+def test_a_sentence_without_attribution_has_none() -> None:
+    doc = spacy.blank("nb")("Tre soldater ble drept søndag , og to ble skadet .")
+    assert telling_after(doc[:], 0) is None
+
+
+def _events(text: str) -> list[Event]:
+    from konflikt.nlp import load
+
+    article = Article(id="t-told", text=text, title=text.split("\n", 1)[0],
+                      published="2022-05-08")  # fmt: skip
+    return extract_events(load("nb")(text), article)
+
+
+@pytest.mark.slow
+def test_the_day_of_the_telling_does_not_date_the_deed() -> None:
+    events = _events("Drap i Bodø\nTo personer ble drept i Bodø, opplyser politiet lørdag.\n")
+    killing = [e for e in events if e.event_type == "ASSAULT"]
+    assert killing
+    assert killing[0].date is None or killing[0].date.text != "lørdag"
+
+
+@pytest.mark.slow
+def test_a_day_before_the_attribution_still_dates_the_deed() -> None:
+    events = _events("Pågripelse i Bodø\nPolitiet pågrep fredag en mann i Bodø, sier politiet.\n")
+    arrest = [e for e in events if e.event_type == "COERCE"]
+    assert arrest and arrest[0].date is not None
+    assert (arrest[0].date.text, arrest[0].date.start) == ("fredag", "2022-05-06")

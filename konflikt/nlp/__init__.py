@@ -17,6 +17,7 @@ from spacy.language import Language
 
 # Registered functions the shipped configs refer to: imported before any spacy.load.
 import konflikt.nlp.components  # noqa: F401
+import konflikt.nlp.gazetteer  # noqa: F401
 import konflikt.nlp.tokenizer  # noqa: F401
 from konflikt.errors import ModelError
 from konflikt.paths import MODELS_DIR

@@ -29,6 +29,7 @@ from spacy.training.pretrain import pretrain
 from spacy.util import load_config, registry
 from thinc.api import Config
 
+import konflikt.nlp.gazetteer  # noqa: F401  (registers konflikt.GazetteerTok2Vec.v1)
 import konflikt.nlp.tokenizer  # noqa: F401  (registers konflikt.tokenizer.v1 for the configs)
 from konflikt.nlp.vectors import norne_train_sentences
 from konflikt.paths import shared_dir
@@ -78,6 +79,8 @@ def pretraining_config(config: Config) -> Config:
     config["nlp"]["pipeline"] = [PRETRAINED_COMPONENT]
     config["nlp"]["disabled"] = []
     tok2vec_model = config["components"]["ner"]["model"]["tok2vec"]
+    if "tok2vec" in tok2vec_model:  # a wrapper (gazetteer features): pretrain what it wraps
+        tok2vec_model = tok2vec_model["tok2vec"]
     config["components"] = {PRETRAINED_COMPONENT: {"factory": "tok2vec", "model": tok2vec_model}}
     config["training"]["frozen_components"] = []
     config["training"]["annotating_components"] = []
@@ -104,8 +107,12 @@ def pretrained_ner_tok2vec(path: Path | None) -> object:
         if path is None:
             return nlp
         ner_reference = nlp.get_pipe("ner").model.get_ref("tok2vec")
-        # chain(tok2vec, list2array, linear): the first layer is the tok2vec that was pretrained
-        ner_reference.layers[0].from_bytes(Path(path).read_bytes())
+        # chain(tok2vec, list2array, linear): the first layer is the NER's tok2vec, or the
+        # gazetteer wrapper whose "tok2vec" reference is the one that was pretrained
+        tok2vec = ner_reference.layers[0]
+        if tok2vec.has_ref("tok2vec"):
+            tok2vec = tok2vec.get_ref("tok2vec")
+        tok2vec.from_bytes(Path(path).read_bytes())
         return nlp
 
     return load

@@ -281,6 +281,15 @@ def main_place(sentences: list[Span], article: Article) -> Location | None:
                  and loc.precision in ("place", "admin1")]  # fmt: skip
         if towns:
             best = towns[0]
+    elif best.precision == "admin1":
+        # "Journalist drept i Nord-Irland ... i Derry": the one town the opening names inside
+        # the region is where the story is; once is enough, the region holds it. With two
+        # towns there ("i Kutum ... i El Fasher") the region is all that covers both.
+        region = {n for n in (best.admin1, best.name) if n}
+        towns = [loc for _, loc in ranked if loc.precision == "place"
+                 and loc.country == best.country and loc.admin1 in region]  # fmt: skip
+        if len(towns) == 1:
+            best = towns[0]
     return Location(
         text=best.text, name=best.name, geonames_id=best.geonames_id, country=best.country,
         admin1=best.admin1, lat=best.lat, lon=best.lon, precision=best.precision,

@@ -1,5 +1,6 @@
 """"i byen" with no name after it is the town the article named before, not the country its
-headline names most. Sentences written for this test."""
+headline names most; and a town named inside the region a headline names is the story's place.
+Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -28,3 +29,37 @@ def test_the_town_is_the_one_named_before() -> None:
     loc = troops[0].location
     assert loc is not None and loc.country == "PE" and loc.precision == "place"
     assert loc.name == "Arequipa"
+
+
+def test_a_town_inside_the_headline_region_is_the_story_place() -> None:
+    from konflikt.nlp import load
+
+    text = (
+        "To skadet i skyting i Nordland\n"
+        "Ukjente menn skjøt mot en bil i Bodø fredag kveld, og to personer ble skadet.\n"
+        "Politiet har arrestert to menn.\n"
+    )
+    article = Article(id="t-region", text=text, title=text.split("\n", 1)[0],
+                      published="2022-05-08")  # fmt: skip
+    events = extract_events(load("nb")(text), article)
+    arrests = [e for e in events if e.event_type == "COERCE"]
+    assert arrests, [(e.event_type, e.evidence.sentence[:30]) for e in events]
+    loc = arrests[0].location
+    assert loc is not None and loc.name == "Bodø"
+
+
+def test_with_two_towns_in_the_region_the_region_stays() -> None:
+    from konflikt.nlp import load
+
+    text = (
+        "Uro i Nordland\n"
+        "Ukjente menn skjøt mot biler i Bodø og i Narvik fredag kveld.\n"
+        "Politiet har arrestert to menn.\n"
+    )
+    article = Article(id="t-region2", text=text, title=text.split("\n", 1)[0],
+                      published="2022-05-08")  # fmt: skip
+    events = extract_events(load("nb")(text), article)
+    arrests = [e for e in events if e.event_type == "COERCE"]
+    assert arrests, [(e.event_type, e.evidence.sentence[:30]) for e in events]
+    loc = arrests[0].location
+    assert loc is not None and loc.name == "Nordland" and loc.precision == "admin1"

@@ -310,6 +310,18 @@ def _implicit_party(text: str) -> Party:
     return party
 
 
+def _as_of_now(sent: Span) -> bool:
+    """Whether the sentence tells a state as of the telling ("Portforbud gjelder nå også i
+    Valparaíso"): the adverb "nå" (not the verb, "for å nå byen") takes no day carried over
+    from the deeds told before it."""
+    for tok in sent:
+        if tok.lower_ == "nå" and tok.pos_ not in ("VERB", "AUX") and not (
+            tok.i > sent.start and tok.doc[tok.i - 1].lower_ == "å"
+        ):
+            return True
+    return False
+
+
 def _date(sent: Span, trig: Trigger, mentions: list[DateMention], offset: int) -> EventDate | None:
     if not mentions:
         return None
@@ -631,7 +643,7 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
                     event, part, si, party_key(actor, a_span, doc),
                     party_key(recipient, r_span, doc),
                     anaphoric=told_before(trig), lemma=cue.lemma,
-                    perfect=present_perfect(trig),
+                    perfect=present_perfect(trig) or _as_of_now(sent),
                 )  # fmt: skip
             )
         kept_events = absorb([c.event for c in in_sentence])

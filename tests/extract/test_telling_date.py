@@ -1,5 +1,6 @@
 """A day named in a trailing attribution (", opplyser politiet lørdag") is when it was told,
-not when the deed happened. Sentences written for these tests."""
+not when the deed happened; a state told "nå" (now) takes no day carried over from the deeds
+before it. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import spacy
 
 from konflikt.extract import extract_events
 from konflikt.extract.attribution import telling_after
+from konflikt.extract.events import _as_of_now
 from konflikt.model import Article, Event
 
 
@@ -46,3 +48,24 @@ def test_a_day_before_the_attribution_still_dates_the_deed() -> None:
     arrest = [e for e in events if e.event_type == "COERCE"]
     assert arrest and arrest[0].date is not None
     assert (arrest[0].date.text, arrest[0].date.start) == ("fredag", "2022-05-06")
+
+
+def test_now_the_adverb_not_the_verb() -> None:
+    nlp = spacy.blank("nb")
+    assert _as_of_now(nlp("Portforbudet gjelder nå også i Cusco .")[:])
+    assert not _as_of_now(nlp("Soldatene prøvde å nå byen før natten .")[:])
+
+
+@pytest.mark.slow
+def test_a_state_told_as_now_takes_no_carried_day() -> None:
+    events = _events(
+        "Portforbud i Peru\n"
+        "Regjeringen innførte fredag portforbud i Lima.\n"
+        "Portforbud gjelder nå også i Cusco.\n"
+    )
+    curfews = {e.location.name if e.location else None: e for e in events
+               if e.event_type == "COERCE"}  # fmt: skip
+    assert set(curfews) == {"Lima", "Cusco"}
+    lima, cusco = curfews["Lima"].date, curfews["Cusco"].date
+    assert lima is not None and lima.start == "2022-05-06"
+    assert cusco is None or cusco.start != "2022-05-06"

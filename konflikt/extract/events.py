@@ -100,6 +100,16 @@ def _credit(ent: Span) -> bool:
     return any(m in before for m in _CREDIT_MARKS[:3]) or after.startswith("/")
 
 
+def _not_a_person(ent: Span) -> bool:
+    """An entity that cannot be "han"/"hun": a word derived from a name ("Erdogan-besøk",
+    "Trump-tilhengere") or a place the gazetteer knows ("Nord-Syria"), which the registry would
+    otherwise take for an unknown person because it is capitalised."""
+    if ent.label_ == "DRV":
+        return True
+    is_place_entity = ent.label_ in ("GPE_LOC", "LOC", "GPE")
+    return is_place_entity and resolution.resolve_place(ent.text) is not None
+
+
 class _ArticleState:
     """What the extractor remembers while reading one article."""
 
@@ -113,7 +123,7 @@ class _ArticleState:
         self.subjects: list[tuple[int, str]] = []
         parsed = doc.has_annotation("DEP")
         for ent in doc.ents:
-            if _credit(ent):
+            if _credit(ent) or _not_a_person(ent):
                 continue
             if resolution.is_individual(ent.text) or ent.label_ == "PER" and (
                 resolution.resolve_place(ent.text) is None  # "Ankara" labelled a person

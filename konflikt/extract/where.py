@@ -189,10 +189,30 @@ def span_places(sent: Span) -> list[Location]:
         ):
             continue
         loc = resolution.resolve_place(ent.text)
-        if loc is not None:
+        parts = _places_inside(ent, loc)
+        if parts:
+            offset = ent.start_char - base
+            for part in parts:
+                part.start, part.end = (part.start or 0) + offset, (part.end or 0) + offset
+            found.extend(parts)
+        elif loc is not None:
             loc.start, loc.end = ent.start_char - base, ent.end_char - base
             found.append(loc)
     return _with_places_after_prepositions(sent.text, found)
+
+
+def _places_inside(ent: Span, whole: Location | None) -> list[Location]:
+    """The gazetteer places inside a place entity of several words, when they say more than the
+    entity resolved as a whole: "Villeurbanne ved Lyon" is Villeurbanne and Lyon, not only their
+    country, and "Det nordøstlige Syria", which resolves to nothing, still names Syria."""
+    if ent.label_ not in PLACE_LABELS or len(ent) < 2:
+        return []
+    if whole is not None and whole.precision != "country":
+        return []
+    parts = resolution.find_place_mentions(ent.text)
+    if whole is None or any(part.precision != "country" for part in parts):
+        return parts
+    return []
 
 
 def place_mentions(text: str) -> list[Location]:

@@ -10,7 +10,7 @@ import spacy
 from spacy.tokens import Doc, Span
 
 from konflikt.extract.events import _ArticleState
-from konflikt.extract.where import _describes_noun
+from konflikt.extract.where import _describes_noun, span_places
 from konflikt.model import Article
 
 
@@ -55,3 +55,34 @@ def test_an_apposition_set_off_by_commas_is_seen_without_a_parse() -> None:
     assert _describes_noun(sent, sahel, trig, actor=(0, 1)) == 1  # type: ignore[arg-type]
     # a place that is not in such a description ("angrep byen i Sahel") is the event's own
     assert _describes_noun(sent, doc[12].idx, trig, actor=(0, 1)) == 0  # type: ignore[arg-type]
+
+
+def test_a_place_entity_or_derived_name_is_no_antecedent() -> None:
+    # "Ola Hansen varslet angrep i Nord-Syria etter Erdogan-besøket. Han truet ..."
+    nlp = spacy.blank("nb")
+    words = ["Ola", "Hansen", "varslet", "angrep", "i", "Nord-Syria", "etter", "Erdogan-besøket",
+             ".", "Han", "truet", "dem", "."]  # fmt: skip
+    doc = Doc(nlp.vocab, words=words, sent_starts=[1] + [0] * 8 + [1, 0, 0, 0])
+    doc.ents = [Span(doc, 0, 2, "PER"), Span(doc, 5, 6, "GPE_LOC"), Span(doc, 7, 8, "DRV")]
+    state = _ArticleState(doc, Article(id="a", text=doc.text, lang="nb"))
+    assert [name for _, name in state.persons] == ["Ola Hansen"]
+    assert state.antecedent(9) == "Ola Hansen"
+
+
+def test_a_place_entity_of_several_names_gives_the_places_inside_it() -> None:
+    # "Politiet rykket ut til Tromsø ved Bergen ." (an invented pair): the entity as a whole
+    # is no gazetteer name, its parts are
+    nlp = spacy.blank("nb")
+    doc = Doc(nlp.vocab, words=["Politiet", "rykket", "ut", "til", "Tromsø", "ved", "Bergen", "."])
+    doc.ents = [Span(doc, 4, 7, "LOC")]
+    places = span_places(doc[0:8])
+    assert [(p.name, p.precision) for p in places] == [("Tromsø", "place"), ("Bergen", "place")]
+    assert [doc.text[p.start : p.end] for p in places] == ["Tromsø", "Bergen"]  # type: ignore[misc]
+
+
+def test_a_place_entity_that_resolves_keeps_its_whole_span() -> None:
+    nlp = spacy.blank("nb")
+    doc = Doc(nlp.vocab, words=["Det", "smalt", "i", "Nord-Irland", "."])
+    doc.ents = [Span(doc, 3, 4, "GPE_LOC")]
+    [place] = span_places(doc[0:5])
+    assert (place.start, place.end) == (doc[3].idx, doc[3].idx + len("Nord-Irland"))

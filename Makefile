@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: venv demo test lint models clean web web-deps serve browser-test
+.PHONY: venv demo test lint models pretrain clean web web-deps serve browser-test
 
 $(BIN)/konflikt: pyproject.toml
 	test -d $(VENV) || $(PY) -m venv $(VENV)
@@ -54,9 +54,10 @@ browser-test: venv web-deps
 # --- models (issue 2): NorNE -> floret vectors -> nb, nn pipelines -> konflikt/models/{nb,nn} ---
 # Stage 1 trains tagger, morphologizer, lemmatizer, parser and NER on one shared tok2vec
 # (configs/pipeline.cfg); stage 2 retrains the NER with its own tok2vec, the rest frozen
-# (configs/ner.cfg), trained on the NorNE train files of both written standards together
-# (nor-train: Bokmål and Nynorsk share most names and the contexts they appear in), scored on the
-# language's own dev. One core (OMP_NUM_THREADS=1): the machine is shared. Duration: BENCHMARKS.md.
+# (configs/ner.cfg: gazetteer features from konflikt's place and actor lists, weight averaging),
+# trained on the NorNE train files of both written standards together (nor-train: Bokmål and
+# Nynorsk share most names and the contexts they appear in), scored on the language's own dev.
+# One core (OMP_NUM_THREADS=1): the machine is shared. Duration: BENCHMARKS.md.
 NORNE := $(SHARED)/data/norne
 ONECORE := OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 STAGE1_STEPS ?= 5200
@@ -79,6 +80,22 @@ build/vectors/vectors.floret: | venv
 build/vectors/nlp-%/config.cfg: build/vectors/vectors.floret
 	$(BIN)/python -m spacy init vectors $* build/vectors/vectors.floret build/vectors/nlp-$* --mode floret
 
+# `make pretrain`: pretraining of the NER's own tok2vec (konflikt/nlp/pretraining.py, settings in
+# [pretraining] of configs/ner.cfg; one run serves both languages). Not part of `make models`:
+# measured on dev it did not help (BENCHMARKS.md, issue 2). To try it again, add
+# `--paths.ner_tok2vec build/pretrain/model-last.bin` to the stage-2 command.
+pretrain: build/pretrain/model-last.bin
+
+PRETRAIN_WORDS ?= 7000000
+build/pretrain/raw.jsonl: | venv
+	$(BIN)/python -m konflikt.nlp.pretraining text $@ $(PRETRAIN_WORDS)
+
+build/pretrain/model-last.bin: build/pretrain/raw.jsonl build/vectors/nlp-nb/config.cfg
+	start=$$(date +%s); $(ONECORE) $(BIN)/python -m konflikt.nlp.pretraining run \
+		konflikt/nlp/configs/ner.cfg build/pretrain --nlp.lang nb \
+		--paths.raw_text build/pretrain/raw.jsonl --paths.vectors build/vectors/nlp-nb \
+		&& echo $$(( $$(date +%s) - start )) > build/pretrain/train_seconds.txt
+
 # $(1) = language (nb, nn), $(2) = NorNE folder (nob, nno), $(3) = stage-2 training corpus
 # (nor-train for both; a language's own `$(2)-train` is what they were trained on before)
 define TRAIN_LANG
@@ -96,7 +113,7 @@ build/train/$(1)-ner/model-best/config.cfg: build/train/$(1)/model-best/config.c
 		build/corpus/$(3).spacy
 	mkdir -p build/train/$(1)-ner
 	start=$$$$(date +%s); $$(ONECORE_TRAIN) konflikt/nlp/configs/ner.cfg \
-		--code konflikt/nlp/tokenizer.py --nlp.lang $(1) \
+		--code konflikt/nlp/pretraining.py --nlp.lang $(1) \
 		--paths.train build/corpus/$(3).spacy --paths.dev build/corpus/$(2)-dev.spacy \
 		--paths.base build/train/$(1)/model-best --paths.vectors build/vectors/nlp-$(1) \
 		--output build/train/$(1)-ner --training.max_steps $$(STAGE2_STEPS) \

@@ -127,6 +127,10 @@ spaCy {spacy.__version__} pipeline `{', '.join(nlp.pipe_names)}`, loaded by
 - Floret vectors trained on NoReC review text plus NorNE train text. The NoReC text is CC BY-NC
   4.0, but its terms state that models, lexicons and embeddings created from it do not contain the
   original data and may be used freely, also commercially; no NoReC text ships with the model.
+- The NER sees gazetteer features (`konflikt.nlp.gazetteer`): the model stores 64-bit hashes of
+  the words of konflikt's place and actor names with a class each. The place names come from
+  GeoNames (CC BY 4.0, https://www.geonames.org); the Norwegian names and the actor registry were
+  written for konflikt.
 
 ## Dev figures (NDT dev, gold tokens, `konflikt nlp evaluate --lang {lang}`)
 | figure | value |

@@ -86,3 +86,12 @@ def test_a_place_entity_that_resolves_keeps_its_whole_span() -> None:
     doc.ents = [Span(doc, 3, 4, "GPE_LOC")]
     [place] = span_places(doc[0:5])
     assert (place.start, place.end) == (doc[3].idx, doc[3].idx + len("Nord-Irland"))
+
+
+def test_a_function_word_is_never_a_place() -> None:
+    from konflikt.extract.resolution import resolve_place
+
+    # GeoNames knows "Det" as another name of a town; at the start of a sentence it is a pronoun
+    assert resolve_place("Det") is None
+    assert resolve_place("det") is None
+    assert resolve_place("Det kvite hus") is not None  # a name that starts with one still counts

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from konflikt.extract import extract_events
-from konflikt.model import Article
+from konflikt.model import Article, Location
 
 pytestmark = pytest.mark.slow
 
@@ -31,35 +31,31 @@ def test_the_town_is_the_one_named_before() -> None:
     assert loc.name == "Arequipa"
 
 
-def test_a_town_inside_the_headline_region_is_the_story_place() -> None:
+def _arrest_place(article_id: str, text: str) -> Location | None:
+    """The place of the (first) arrest the extractor finds in a short Bokmål story."""
     from konflikt.nlp import load
 
-    text = (
-        "To skadet i skyting i Nordland\n"
-        "Ukjente menn skjøt mot en bil i Bodø fredag kveld, og to personer ble skadet.\n"
-        "Politiet har arrestert to menn.\n"
-    )
-    article = Article(id="t-region", text=text, title=text.split("\n", 1)[0],
+    article = Article(id=article_id, text=text, title=text.split("\n", 1)[0],
                       published="2022-05-08")  # fmt: skip
     events = extract_events(load("nb")(text), article)
     arrests = [e for e in events if e.event_type == "COERCE"]
     assert arrests, [(e.event_type, e.evidence.sentence[:30]) for e in events]
-    loc = arrests[0].location
+    return arrests[0].location
+
+
+def test_a_town_inside_the_headline_region_is_the_story_place() -> None:
+    loc = _arrest_place("t-region", (
+        "To skadet i skyting i Nordland\n"
+        "Ukjente menn skjøt mot en bil i Bodø fredag kveld, og to personer ble skadet.\n"
+        "Politiet har arrestert to menn.\n"
+    ))  # fmt: skip
     assert loc is not None and loc.name == "Bodø"
 
 
 def test_with_two_towns_in_the_region_the_region_stays() -> None:
-    from konflikt.nlp import load
-
-    text = (
+    loc = _arrest_place("t-region2", (
         "Uro i Nordland\n"
         "Ukjente menn skjøt mot biler i Bodø og i Narvik fredag kveld.\n"
         "Politiet har arrestert to menn.\n"
-    )
-    article = Article(id="t-region2", text=text, title=text.split("\n", 1)[0],
-                      published="2022-05-08")  # fmt: skip
-    events = extract_events(load("nb")(text), article)
-    arrests = [e for e in events if e.event_type == "COERCE"]
-    assert arrests, [(e.event_type, e.evidence.sentence[:30]) for e in events]
-    loc = arrests[0].location
+    ))  # fmt: skip
     assert loc is not None and loc.name == "Nordland" and loc.precision == "admin1"

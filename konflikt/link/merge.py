@@ -289,8 +289,7 @@ def score_pair(
         compare_types(a, b),
         date_agreement,
         place_agreement,
-        compare_parties("actor", a.actor, b.actor),
-        compare_parties("recipient", a.recipient, b.recipient),
+        *compare_roles(a, b),
         compare_words(a, b),
     )
     known = [f for f in fields if f.score is not None]
@@ -421,6 +420,24 @@ def _region_holding(region: Location, place: Location) -> str | None:
         return None
     names = {n for n in (region.admin1, region.name) if n}
     return place.admin1 if place.admin1 in names else None
+
+
+def compare_roles(a: Event, b: Event) -> tuple[Agreement, Agreement]:
+    """Actor with actor and recipient with recipient; but when each report names one party only
+    and in the other role ("elleve personer er tiltalt" codes the accused as recipient, "elleve
+    personer står tiltalt" as actor), the two named parties are compared with each other, and
+    count as the actor's agreement when they are the same party (a mismatch of roles is no
+    evidence against the merge, so it then stays unknown)."""
+    actor = compare_parties("actor", a.actor, b.actor)
+    recipient = compare_parties("recipient", a.recipient, b.recipient)
+    only_a = a.actor if a.recipient is None else a.recipient if a.actor is None else None
+    only_b = b.actor if b.recipient is None else b.recipient if b.actor is None else None
+    crossed = (a.actor is None) != (b.actor is None)
+    if actor.score is None and recipient.score is None and crossed and only_a and only_b:
+        across = compare_parties("actor", only_a, only_b)
+        if across.score:
+            return Agreement("actor", across.score, f"across roles: {across.detail}"), recipient
+    return actor, recipient
 
 
 def compare_parties(role: str, a: Party | None, b: Party | None) -> Agreement:

@@ -160,3 +160,36 @@ def test_two_districts_of_one_town_are_two_places() -> None:
     assert verdict.veto and verdict.score == 0.0 and "Åsane" in verdict.detail
     assert compare_places(asane, bergen, 50).score == 1.0  # the town itself holds the district
     assert compare_places(asane, asane_gen, 50).score == 1.0  # one name holds the other
+
+
+CHARGE_A = "I Lviv er tre vakter tiltalt for overgrepet, opplyser påtalemyndigheten."
+CHARGE_B = "Tre vakter står tiltalt i Lviv etter overgrepet mot fangene."
+
+
+def _fields(a: object, b: object) -> dict[str, object]:
+    pair = score_pair(a, b, load_config().merge)  # type: ignore[arg-type]
+    assert pair is not None
+    return {f.field: f.score for f in pair.fields}
+
+
+def test_one_party_named_in_each_report_but_in_other_roles_is_compared_across() -> None:
+    # the accused: recipient of the charge in one report, subject (actor) in the other
+    a = make_event("a1", CHARGE_A, "ACCUSE", recipient="tre vakter", place="Lviv")
+    b = make_event("a2", CHARGE_B, "ACCUSE", actor="Tre vakter", place="Lviv")
+    fields = _fields(a, b)
+    assert fields["actor"] == 1.0 and fields["recipient"] is None
+
+
+def test_different_parties_across_roles_stay_unknown_not_a_disagreement() -> None:
+    a = make_event("a1", CHARGE_A, "ACCUSE", recipient="tre vakter", place="Lviv")
+    b = make_event("a2", CHARGE_B, "ACCUSE", actor="fengselsledelsen", place="Lviv")
+    fields = _fields(a, b)
+    assert fields["actor"] is None and fields["recipient"] is None
+
+
+def test_parties_in_the_same_roles_are_compared_as_before() -> None:
+    a = make_event("a1", CHARGE_A, "ACCUSE", actor="påtalemyndigheten", recipient="tre vakter",
+                   place="Lviv")  # fmt: skip
+    b = make_event("a2", CHARGE_B, "ACCUSE", recipient="Tre vakter", place="Lviv")
+    fields = _fields(a, b)
+    assert fields["actor"] is None and fields["recipient"] == 1.0

@@ -8,17 +8,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import yaml
-
 from konflikt.model import Location
-from konflikt.paths import DATA_DIR
 from konflikt.resolve import actors, places
-
-# Function words (pronouns, determiners, prepositions) are never place names, although GeoNames
-# holds some as alternate names ("Det" for a town in Thailand) and a sentence may start with one.
-_FUNCTION_WORDS = frozenset(
-    str(w) for w in yaml.safe_load((DATA_DIR / "stopwords.yaml").read_text("utf-8"))["stopwords"]
-)
 
 
 def load() -> None:
@@ -79,8 +70,6 @@ def _place(text: str, hint: str | None) -> Location | None:
 def resolve_place(text: str, *, country_hint: str | None = None) -> Location | None:
     """A fresh Location for a place span (the caller sets start/end), or None; never for the
     name of an organisation (`names_an_organisation`)."""
-    if text.strip().casefold() in _FUNCTION_WORDS:
-        return None
     loc = _place(text, country_hint)
     if loc is None or names_an_organisation(text):
         return None

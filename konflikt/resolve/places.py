@@ -40,6 +40,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import yaml
+
 from konflikt.model import Location
 from konflikt.paths import DATA_DIR
 
@@ -321,12 +323,21 @@ def _clean(text: str) -> str:
     return text.strip().strip("«»\"'“”.,:;()[]").strip()
 
 
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    """Pronouns, determiners, prepositions (data/stopwords.yaml): never a place name, although
+    GeoNames holds some as alternate names ("Det" for a town in Thailand) and a capitalised one
+    may stand inside a sentence ("til Det kvite huset")."""
+    with (DATA_DIR / "stopwords.yaml").open(encoding="utf8") as fh:
+        return frozenset(normalize(str(w)) for w in yaml.safe_load(fh)["stopwords"])
+
+
 def lookup(text: str, *, country_hint: str | None = None, minor: bool = True) -> Feature | None:
     """The gazetteer feature a place name refers to, or None."""
     gaz = load_gazetteer()
     hint = _alpha2(country_hint)
     text = _clean(text)
-    if not text:
+    if not text or normalize(text) in _function_words():
         return None
     for name, kind, genitive in _variants(text):
         feature = _best(gaz, name, kind, hint, minor=False, genitive=genitive)

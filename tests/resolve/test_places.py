@@ -143,3 +143,11 @@ def test_a_surname_stays_a_surname_later_in_the_text() -> None:
     # while a city named alone is a place
     alone = find_place_mentions("Det kom nye angrep mot Tartus natt til fredag.")
     assert [p.text for p in alone] == ["Tartus"]
+
+
+def test_a_capitalised_function_word_inside_a_sentence_is_no_place() -> None:
+    # GeoNames holds "Det" as another name of a town; here it starts a name the scanner knows
+    found = find_place_mentions("Statsministeren reiser til Det kvite huset i neste veke.")
+    assert [(m.text, m.name) for m in found] == [("Det kvite huset", "Washington")]
+    assert find_place_mentions("Han sa at Det var over.") == []
+    assert resolve_place("Det") is None and resolve_place("I") is None

@@ -79,6 +79,12 @@ def event_location(
                 rank.get(loc.precision, 3), abs(start - trig_char))  # fmt: skip
 
     best = min(mentions, key=score)
+    fronted = next((m for m in mentions if _FRONTED_RE.fullmatch(sent.text[: m.start or 0])), None)
+    if (fronted is not None and fronted is not best and fronted.country != best.country
+            and score(fronted)[:3] == score(best)[:3]):  # fmt: skip
+        # "I Hongkong demonstrerte tusenvis mot styret i Beijing": a place the sentence opens
+        # with sets its scene; a finer place only wins within the same country
+        best = fronted
     if score(best)[1]:
         # only a place that describes a party ("en opprørsgruppe i Syria"): the story's own
         # place is better when it lies in that country and is finer
@@ -93,6 +99,9 @@ def event_location(
         loc.end = sent.start_char + best.end + state.offset
     return loc
 
+
+# A sentence that opens with a place adverbial: "I Hongkong ...", "På Gaza-stripen ...".
+_FRONTED_RE = re.compile(r"\s*(?:I|På|Fra|Inne i|Utenfor)\s+", re.IGNORECASE)
 
 # "i byen", "inn i byen", "ut av byen" with no name after it: the town told of before.
 _THE_TOWN_RE = re.compile(r"\b(?:i|til|fra|ut av|rundt|utenfor|gjennom)\s+byen\b(?!\s+[A-ZÆØÅ])")

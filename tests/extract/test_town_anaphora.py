@@ -59,3 +59,18 @@ def test_with_two_towns_in_the_region_the_region_stays() -> None:
         "Politiet har arrestert to menn.\n"
     ))  # fmt: skip
     assert loc is not None and loc.name == "Nordland" and loc.precision == "admin1"
+
+
+def test_a_place_the_sentence_opens_with_sets_its_scene_across_countries() -> None:
+    from konflikt.nlp import load
+
+    text = (
+        "Uro i regionen\n"
+        "I Hongkong demonstrerte flere tusen studenter søndag mot styret i Beijing.\n"
+    )
+    article = Article(id="t-fronted", text=text, title="Uro i regionen", published="2022-05-08")
+    events = extract_events(load("nb")(text), article)
+    protests = [e for e in events if e.event_type == "PROTEST"]
+    assert protests, [(e.event_type, e.evidence.sentence[:30]) for e in events]
+    loc = protests[0].location
+    assert loc is not None and loc.name == "Hong Kong"  # not the finer, but foreign, Beijing

@@ -19,8 +19,6 @@ the `LOWER` hashes of a document.
 
 from __future__ import annotations
 
-import csv
-import gzip
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -34,11 +32,12 @@ from thinc.api import Embed, Model, chain, concatenate, with_array
 from thinc.types import Floats2d, Ints2d
 
 from konflikt.paths import DATA_DIR
+from konflikt.resolve.countries import read_countries_no
+from konflikt.resolve.places import Gazetteer
 
 COUNTRY, PLACE, ORGANISATION, PERSON = 1, 2, 4, 8
 N_CLASSES = 16  # every combination of the four bits
 MIN_CHARS = 2
-_PLACES = DATA_DIR / "places"
 
 
 def _name_words(name: str) -> Iterator[str]:
@@ -48,15 +47,11 @@ def _name_words(name: str) -> Iterator[str]:
             yield word
 
 
-def _tsv_rows(path: Path) -> Iterator[list[str]]:
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf8") as fh:
-        yield from csv.reader((line for line in fh if not line.startswith("#")), delimiter="\t")
-
-
 def gazetteer_classes(data_dir: Path = DATA_DIR) -> dict[str, int]:
-    """Every name word of konflikt's place and actor data, lower-cased, with its class bits."""
-    places = data_dir / "places"
+    """Every name word of konflikt's place and actor data, lower-cased, with its class bits.
+    Places come through the resolver's own index of the gazetteer and exonyms, so the features
+    see the names the resolver knows, and its list of common words is the one left out."""
+    places = Gazetteer(data_dir / "places")
     classes: dict[str, int] = {}
 
     def mark(names: Iterable[str], bit: int) -> None:
@@ -64,24 +59,20 @@ def gazetteer_classes(data_dir: Path = DATA_DIR) -> dict[str, int]:
             for word in _name_words(name):
                 classes[word] = classes.get(word, 0) | bit
 
-    rows = _tsv_rows(places / "gazetteer_main.tsv.gz")
-    next(rows)  # header
-    for row in rows:
-        kind, name, keys = row[1], row[2], row[8]
-        mark([name, *keys.split("|")], COUNTRY if kind == "country" else PLACE)
-    for exonym, _target, _country, kind in _tsv_rows(places / "exonyms.tsv"):
-        mark([exonym], COUNTRY if kind == "country" else PLACE)
-    for row in _tsv_rows(places / "countries_no.tsv"):
-        names = [row[1], *(n for column in (row[3], row[5]) for n in column.split("|") if n)]
-        mark(names, COUNTRY)
+    for index in (places.main, places.exonyms):
+        for key, features in index.items():
+            for feature in features:
+                mark([key], COUNTRY if feature.kind == "country" else PLACE)
+    for row in read_countries_no(data_dir / "places" / "countries_no.tsv"):
+        names = [row["name_en"], row["names_nb"], row["names_nn"]]
+        mark((n for cell in names for n in cell.split("|") if n), COUNTRY)
     with (data_dir / "actors.yaml").open(encoding="utf8") as fh:
         actors = yaml.safe_load(fh)["actors"]
     for actor in actors:
         # Lower-case aliases are descriptions ("fremmedkrigere", "kalifatet"), not names.
         names = [a for a in [actor["name"], *actor.get("aliases", [])] if a != a.lower()]
         mark(names, PERSON if actor["kind"] == "person" else ORGANISATION)
-    common = set((places / "common_words.txt").read_text(encoding="utf8").split())
-    return {word: bits for word, bits in classes.items() if word not in common}
+    return {word: bits for word, bits in classes.items() if word not in places.stopwords}
 
 
 def _table(classes: dict[str, int]) -> tuple[bytes, bytes]:

@@ -31,11 +31,12 @@ def data_dir(tmp_path: Path) -> Path:
     places = tmp_path / "places"
     places.mkdir()
     with gzip.open(places / "gazetteer_main.tsv.gz", "wt", encoding="utf8") as fh:
-        fh.write("# test rows\n" + HEADER)
+        fh.write(HEADER)
         fh.write("1\tplace\tTromsø\tNO\tTroms\t69.6\t18.9\t77000\ttromsø|tromso\n")
         fh.write("2\tcountry\tNorway\tNO\t\t62\t10\t5300000\tnorway|noreg\n")
         fh.write("3\tplace\tSand\tNO\tRogaland\t59.5\t6.3\t1000\tsand\n")
         fh.write("4\tplace\tNew Haven\tUS\tConnecticut\t41.3\t-72.9\t130000\tnew haven\n")
+        fh.write("5\tplace\tCopenhagen\tDK\tCapital\t55.7\t12.6\t1150000\tcopenhagen\n")
     (places / "exonyms.tsv").write_text(
         "# exonym\ttarget\tcountry\tkind\nKøbenhavn\tCopenhagen\tDK\tplace\n", encoding="utf8"
     )
@@ -45,6 +46,7 @@ def data_dir(tmp_path: Path) -> Path:
         encoding="utf8",
     )
     (places / "common_words.txt").write_text("# common\nsand\nhaven\n", encoding="utf8")
+    (places / "not_places.txt").write_text("# none\n", encoding="utf8")
     (tmp_path / "actors.yaml").write_text(
         "actors:\n"
         "  - {name: Red Cross Norway, kind: ngo, aliases: [Røde Kors, hjelpeorganisasjonen]}\n"

@@ -115,12 +115,10 @@ def _last_town_before(sent: Span) -> Location | None:
         prev = doc[end - 1].sent
         towns = [loc for loc in span_places(prev) if loc.precision == "place"]
         if towns:
-            town = towns[-1]
-            return Location(
-                text=town.text, name=town.name, geonames_id=town.geonames_id,
-                country=town.country, admin1=town.admin1, lat=town.lat, lon=town.lon,
-                precision=town.precision,
-            )  # fmt: skip
+            town = copy_location(towns[-1])
+            if town is not None:  # its offsets are in another sentence: not this event's text
+                town.start = town.end = None
+            return town
         end = prev.start
     return None
 

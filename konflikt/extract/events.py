@@ -35,6 +35,7 @@ from konflikt.extract.occurrences import (
 from konflikt.extract.parties import (
     LINEAR_WINDOW,
     PartySpan,
+    announces_own_act,
     find_parties,
     implicit_actor,
     is_party_token,
@@ -188,6 +189,17 @@ class _ArticleState:
     def mentions_of(self, name: str) -> int:
         last = name.split()[-1] if name.split() else name
         return sum(1 for _, n in self.persons if last in n)
+
+
+def _visited(event_type: str, mode: str | None, recipient: Party | None) -> Location | None:
+    """A visit happens where the visited is: "skal besøke Det hvite hus" is in Washington, also
+    when the sentence names the visitor's country ("Tyrkias president") and no other place."""
+    if event_type != "CONSULT" or mode != "visit" or recipient is None:
+        return None
+    place = resolution.resolve_place(recipient.text)
+    if place is not None:
+        place.start, place.end = recipient.start, recipient.end
+    return place
 
 
 def _party(span: PartySpan | None, state: _ArticleState) -> Party | None:
@@ -524,7 +536,7 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
                 a_span = None
             if a_span is not None and cue.event_type in REPORTED_NOT_DONE and src_tokens and (
                 a_span.start < src_tokens[1] and src_tokens[0] < a_span.end
-            ):
+            ) and not announces_own_act(trig.token):
                 a_span = None  # "Bali sier kampene pågår": the speaker reports the fighting
             actor, recipient = _party(a_span, state), _party(r_span, state)
             taken = [
@@ -633,7 +645,7 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
                 mode=mode,
                 actor=actor,
                 recipient=recipient,
-                location=event_location(
+                location=_visited(event_type, mode, recipient) or event_location(
                     sent, trig, state, taken,
                     (a_span.start, a_span.end) if a_span is not None else None,
                 ),

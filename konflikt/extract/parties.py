@@ -65,6 +65,7 @@ class _Lex:
     owner_preps: frozenset[str]
     office_heads: tuple[str, ...]
     group_heads: tuple[str, ...]
+    own_act_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -88,6 +89,7 @@ def _lex() -> _Lex:
         owner_preps=frozenset(str(w) for w in raw["owner_preps"]),
         office_heads=tuple(str(w) for w in raw["office_heads"]),
         group_heads=tuple(str(w) for w in raw["group_heads"]),
+        own_act_verbs=frozenset(str(w) for w in raw["own_act_verbs"]),
     )
 
 
@@ -119,7 +121,9 @@ def _event_noun(low: str, lemma: str) -> bool:
 
 @lru_cache(maxsize=16384)
 def _not_party_word(lemma: str, low: str) -> bool:
+    # a compound ends in its head: "lovforslag" is a "forslag", "FN-resolusjonen" a "resolusjon"
     return any(lemma == h or low.startswith(h) and len(low) - len(h) <= 3
+               or len(h) >= 5 and len(lemma) - len(h) >= 3 and lemma.endswith(h)
                for h in _lex().not_recipient_heads)  # fmt: skip
 
 
@@ -253,6 +257,8 @@ def np_span(head: Token) -> PartySpan:
             break
         if t.lower_ in RELATIVE or t.pos_ in ("VERB", "AUX") or t.lower_ in ("at", "og", "men"):
             break
+        if t.pos_ == "SCONJ" or t.lower_ == "å":
+            break  # "kritisert presidenten for å svikte kurderne": the reason, not the party
         if t.is_punct and t.text not in ("-",) and not _apposition_follows(t):
             break
         if _ends_np(t, head, end):
@@ -279,7 +285,8 @@ def np_span(head: Token) -> PartySpan:
     ):
         start += 1
     while end - 1 > head.i and (
-        doc[end - 1].is_punct or doc[end - 1].lower_ in ("og",) or doc[end - 1].pos_ == "ADP"
+        doc[end - 1].is_punct or doc[end - 1].lower_ in ("og",)
+        or doc[end - 1].pos_ in ("ADP", "SCONJ")
     ):  # a PP whose object was cut off leaves its preposition behind
         end -= 1
     return PartySpan(start, end, head.i)
@@ -428,6 +435,16 @@ def _controller(chain: list[Token]) -> Token | None:
     return _child(verb_chain(up), SUBJ)
 
 
+def announces_own_act(trigger: Token) -> bool:
+    """Whether an event noun is the object of a verb announcing the subject's own act ("Tyrkia
+    har varslet en militæroperasjon"): the one who tells it is also the one who does it."""
+    head = trigger.head
+    return (
+        trigger.pos_ == "NOUN" and trigger.dep_ in OBJ and head is not trigger
+        and (head.lemma_ or head.lower_).lower() in _lex().own_act_verbs
+    )  # fmt: skip
+
+
 def _noun_parties(noun: Token, event_type: str) -> tuple[Token | None, Token | None]:
     lex = _lex()
     actor: Token | None = None
@@ -461,8 +478,11 @@ def _noun_parties(noun: Token, event_type: str) -> tuple[Token | None, Token | N
             # "deltok i demonstrasjonen": the preposition's verb; "sendte direkte fra
             # kamphandlingene": the sender takes no part
             head = head.head if head.lower_ in TAKING_PART else noun
-        if head is not noun and head.pos_ in ("VERB", "AUX") and not _is_cue_word(head):
-            # (a verb that tells an event of its own, "fordømte angrepet", lends no subject)
+        if head is not noun and head.pos_ in ("VERB", "AUX") and (
+            not _is_cue_word(head) or (head.lemma_ or head.lower_).lower() in lex.own_act_verbs
+        ):
+            # (a verb that tells an event of its own, "fordømte angrepet", lends no subject;
+            # one that announces the subject's own act, "varslet en militæroperasjon", does)
             chain = verb_chain(head)
             subj = _child(chain, SUBJ)
             if subj is None:

@@ -1,0 +1,95 @@
+"""Parties and places that two reports of one occurrence should agree on, however each words it
+(issue 5: the linker merges reports whose fields agree). Sentences written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from konflikt.extract import extract_events
+from konflikt.extract.parties import announces_own_act, not_a_party_head, np_span
+from konflikt.model import Article, Event
+
+Build = Callable[..., Doc]
+
+
+def test_a_reason_after_the_recipient_is_not_part_of_it(make_doc: Build) -> None:
+    # "Opposisjonen kritiserte ministeren for å svikte bøndene." with "for" tagged SCONJ and
+    # hung on the object, as the parser does
+    doc = make_doc([
+        ("Opposisjonen", "opposisjon", "NOUN", 1, "SUBJ"),
+        ("kritiserte", "kritisere", "VERB", 0, "FINV"),
+        ("ministeren", "minister", "NOUN", -1, "DOBJ"),
+        ("for", "for", "SCONJ", -1, "ATR"),
+        ("å", "å", "PART", -1, "PUTFYLL"),
+        ("svikte", "svikte", "VERB", -1, "INFV"),
+        ("bøndene", "bonde", "NOUN", -1, "DOBJ"),
+        (".", ".", "PUNCT", -6, "IP"),
+    ])  # fmt: skip
+    span = np_span(doc[2])
+    assert doc[span.start : span.end].text == "ministeren"
+
+
+@pytest.mark.parametrize("word, lemma", [
+    ("lovforslag", "lovforslag"), ("FN-resolusjonen", "fn-resolusjon"),
+    ("fredsforslaget", "fredsforslag"),
+])  # fmt: skip
+def test_a_compound_of_a_document_noun_is_no_party(make_doc: Build, word: str, lemma: str) -> None:
+    doc = make_doc([(word, lemma, "NOUN", 0, "FINV")])
+    assert not_a_party_head(doc[0])
+
+
+@pytest.mark.parametrize("word", ["Forsvarsdepartementet", "Hamas"])
+def test_names_and_institutions_stay_parties(make_doc: Build, word: str) -> None:
+    doc = make_doc([(word, word.lower(), "PROPN", 0, "FINV")])
+    assert not not_a_party_head(doc[0])
+
+
+def _object_of(verb: str, lemma: str, make_doc: Build) -> Doc:
+    # "Hæren har <verb> en offensiv mot opprørerne."
+    return make_doc([
+        ("Hæren", "hær", "NOUN", 1, "SUBJ"),
+        ("har", "ha", "AUX", 0, "FINV"),
+        (verb, lemma, "VERB", -1, "INFV"),
+        ("en", "en", "DET", 1, "DET"),
+        ("offensiv", "offensiv", "NOUN", -2, "DOBJ"),
+        ("mot", "mot", "ADP", -1, "ATR"),
+        ("opprørerne", "opprører", "NOUN", -1, "PUTFYLL"),
+        (".", ".", "PUNCT", -6, "IP"),
+    ])  # fmt: skip
+
+
+def test_announcing_an_offensive_is_the_announcers_own_act(make_doc: Build) -> None:
+    assert announces_own_act(_object_of("varslet", "varsle", make_doc)[4])
+
+
+def test_condemning_an_offensive_is_not(make_doc: Build) -> None:
+    assert not announces_own_act(_object_of("fordømt", "fordømme", make_doc)[4])
+
+
+def _extract(text: str) -> list[Event]:
+    from konflikt.nlp import load
+
+    article = Article(id="t-consistent", text=text, title=text.split("\n", 1)[0],
+                      published="2021-05-03")  # fmt: skip
+    return extract_events(load("nb")(text), article)
+
+
+@pytest.mark.slow
+def test_the_country_that_announces_an_operation_carries_it_out() -> None:
+    events = _extract("Ungarn har varslet en militæroperasjon mot smuglerne ved grensen.")
+    assault = [e for e in events if e.event_type == "ASSAULT"]
+    assert assault and assault[0].actor is not None and assault[0].actor.text == "Ungarn"
+
+
+@pytest.mark.slow
+def test_a_visit_to_a_seat_of_power_happens_in_its_city() -> None:
+    events = _extract(
+        "Regjeringen melder at Polens president Jan Nowak skal besøke Kreml 4. juni."
+    )
+    visit = [e for e in events if e.event_type == "CONSULT"]
+    assert visit and visit[0].location is not None
+    assert (visit[0].location.name, visit[0].location.country) == ("Moscow", "RU")
+    assert visit[0].location.text == "Kreml"

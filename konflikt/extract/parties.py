@@ -208,9 +208,17 @@ def _child(tokens: list[Token], labels: frozenset[str]) -> Token | None:
     fallback = None
     for t in tokens:
         for c in t.children:
-            if c.is_space or c.is_punct:  # the parser labels line breaks too
+            label = c.dep_
+            if c.is_space and label in labels:
+                # a line break the parser made the subject, with the sentence's first name
+                # hung on it ("\nTyrkia har varslet ..."): that name is the subject
+                names = [g for g in c.children if g.pos_ in ("NOUN", "PROPN", "PRON")]
+                if not names:
+                    continue
+                c = names[-1]
+            elif c.is_space or c.is_punct:  # the parser labels line breaks too
                 continue
-            if c.dep_ in labels:
+            if label in labels:
                 if c.lower_ in RELATIVE or not not_a_party_head(c):
                     return c
                 fallback = fallback or c
@@ -698,10 +706,21 @@ _INDEFINITE = frozenset({"en", "ei", "et", "ein", "eit"})
 def named_before_apposition(span: PartySpan | None, sent: Span) -> PartySpan | None:
     """The name an indefinite description stands beside: in "SDF, en kurdiskdominert gruppe,
     har ..." the party is SDF, whichever of the two the parser made the subject. The name is a
-    named entity ending just before the comma, with an optional "(abbreviation)" after it."""
+    named entity ending just before the comma, with an optional "(abbreviation)" after it.
+    Likewise a description and the name set off by commas after it ("Danmarks allierte i NATO,
+    Tyrkia, har truet ...") are one party, as a gold coder marks them, named by the name."""
     if span is None:
         return None
     doc = sent.doc
+    after = span.end
+    if after + 2 < sent.end and doc[after].text == "," and any(
+        t.pos_ == "NOUN" and t.text.islower() for t in doc[span.start : after]
+    ):
+        ent = next((e for e in doc.ents if e.start == after + 1), None)
+        if ent is not None and ent.label_ in ("ORG", "GPE_ORG", "GPE_LOC", "PER") and (
+            ent.end < sent.end and doc[ent.end].text == ","
+        ):
+            return PartySpan(span.start, ent.end, ent.root.i)
     i = span.start - 1
     if doc[span.start].lower_ not in _INDEFINITE or i < sent.start or doc[i].text != ",":
         return span

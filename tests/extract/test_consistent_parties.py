@@ -9,7 +9,12 @@ import pytest
 from spacy.tokens import Doc
 
 from konflikt.extract import extract_events
-from konflikt.extract.parties import announces_own_act, not_a_party_head, np_span
+from konflikt.extract.parties import (
+    announces_own_act,
+    not_a_party_head,
+    np_span,
+    parse_parties,
+)
 from konflikt.model import Article, Event
 
 Build = Callable[..., Doc]
@@ -93,3 +98,44 @@ def test_a_visit_to_a_seat_of_power_happens_in_its_city() -> None:
     assert visit and visit[0].location is not None
     assert (visit[0].location.name, visit[0].location.country) == ("Moscow", "RU")
     assert visit[0].location.text == "Kreml"
+
+
+def test_a_name_hung_on_a_line_break_subject_is_the_subject(make_doc: Build) -> None:
+    # "\nUngarn har varslet en offensiv." with the line break parsed as the subject and the
+    # name as its flat part, as the parser does at the start of a paragraph
+    doc = make_doc([
+        ("\n", "\n", "PROPN", 2, "SUBJ"),
+        ("Ungarn", "Ungarn", "PROPN", -1, "FLAT"),
+        ("har", "ha", "AUX", 0, "FINV"),
+        ("varslet", "varsle", "VERB", -1, "INFV"),
+        ("en", "en", "DET", 1, "DET"),
+        ("offensiv", "offensiv", "NOUN", -2, "DOBJ"),
+        (".", ".", "PUNCT", -4, "IP"),
+    ])  # fmt: skip
+    actor, _ = parse_parties(doc[5], "ASSAULT", "noun")
+    assert actor is not None and actor.text == "Ungarn"
+
+
+def test_a_line_break_subject_with_no_name_on_it_gives_no_subject(make_doc: Build) -> None:
+    # "\nNylig anklaget hæren naboen." with only the adverb hung on the line break
+    doc = make_doc([
+        ("\n", "\n", "PROPN", 2, "SUBJ"),
+        ("Nylig", "nylig", "ADV", -1, "ADV"),
+        ("anklaget", "anklage", "VERB", 0, "FINV"),
+        ("hæren", "hær", "NOUN", -1, "SUBJ"),
+        ("naboen", "nabo", "NOUN", -2, "DOBJ"),
+        (".", ".", "PUNCT", -3, "IP"),
+    ])  # fmt: skip
+    actor, recipient = parse_parties(doc[2], "ACCUSE", "verb")
+    assert actor is not None and actor.text == "hæren"
+    assert recipient is not None and recipient.text == "naboen"
+
+
+@pytest.mark.slow
+def test_the_name_after_a_description_is_the_party() -> None:
+    events = _extract(
+        "Samtidig har Polens nabo i øst, Ukraina, truet med å gripe inn militært mot smuglerne."
+    )
+    threat = [e for e in events if e.event_type == "THREATEN"]
+    assert threat and threat[0].actor is not None
+    assert threat[0].actor.text == "Polens nabo i øst, Ukraina"

@@ -20,6 +20,14 @@ class DuplicateConfig:
     shingle_size: int = 3
     num_perm: int = 128
     threshold: float = 0.4
+    # A shortened copy (a newspaper keeping three of the wire's six paragraphs) is mostly inside
+    # the longer text although their Jaccard similarity is low: the share of the shorter
+    # text's shingles found in the longer decides too, with LSH proposing pairs from
+    # `candidate_threshold` up.
+    containment: float = 0.5
+    candidate_threshold: float = 0.2
+    # ... but only for a shorter text of at least this many shingles (about 2 sentences)
+    min_contained_shingles: int = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,9 +65,14 @@ def parse_config(data: dict[str, Any]) -> LinkConfig:
         ledger = LedgerConfig(**ledger_data)
     except TypeError as exc:
         raise KonfliktError(f"link.yaml: {exc}") from None
-    if dup.shingle_size < 1 or dup.num_perm < 16 or not 0 < dup.threshold <= 1:
+    if (dup.shingle_size < 1 or dup.num_perm < 16 or not 0 < dup.threshold <= 1
+            or not 0 < dup.containment <= 1
+            or not 0 < dup.candidate_threshold <= min(dup.threshold, dup.containment)
+            or dup.min_contained_shingles < 1):  # fmt: skip
         raise KonfliktError("link.yaml: duplicates needs shingle_size >= 1, num_perm >= 16, "
-                            "0 < threshold <= 1")
+                            "0 < threshold <= 1, 0 < containment <= 1, "
+                            "0 < candidate_threshold <= threshold and containment, "
+                            "min_contained_shingles >= 1")
     if set(merge.weights) != set(FIELDS) or any(w < 0 for w in merge.weights.values()):
         raise KonfliktError(f"link.yaml: merge.weights needs non-negative {', '.join(FIELDS)}")
     if abs(sum(merge.weights.values()) - 1.0) > 1e-6:

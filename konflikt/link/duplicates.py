@@ -1,7 +1,8 @@
 """Near-duplicate articles: syndicated wire copy and updated versions of one text.
 
 Each article body becomes a set of word shingles, summarised by a MinHash; an LSH index finds
-the candidate pairs in sub-quadratic time and the estimated Jaccard similarity decides. Groups
+the candidate pairs in sub-quadratic time and the estimated Jaccard similarity decides, or, for
+a shortened copy, the estimated share of the shorter text's shingles inside the longer. Groups
 are the connected components of the accepted pairs. Every version is kept: grouping only labels
 articles, it never drops one.
 
@@ -65,6 +66,18 @@ def minhash(text: str, config: DuplicateConfig) -> LeanMinHash:
     return LeanMinHash(sketch)  # no permutation tables: a tenth of the memory, storable
 
 
+def containment(a: LeanMinHash, b: LeanMinHash, jaccard: float, config: DuplicateConfig) -> float:
+    """The estimated share of the shorter text's shingles that the longer text has: from the
+    Jaccard similarity J and the two sets' estimated sizes, |A ∩ B| = J (|A| + |B|) / (1 + J).
+    0 when the shorter text has fewer than `config.min_contained_shingles` shingles (a short
+    text is inside many others by chance)."""
+    size_a, size_b = a.count(), b.count()
+    shorter = min(size_a, size_b)
+    if shorter < config.min_contained_shingles:
+        return 0.0
+    return min(1.0, jaccard * (size_a + size_b) / ((1 + jaccard) * shorter))
+
+
 def to_bytes(sketch: LeanMinHash) -> bytes:
     buffer = bytearray(sketch.bytesize())
     sketch.serialize(buffer)
@@ -94,7 +107,9 @@ def group_articles(
     signed: dict[str, LeanMinHash] = {}
     # LSH only proposes candidates, the estimated similarity decides: weigh missed pairs 9:1
     # over spurious candidates, so a copy just above the threshold is not lost to banding.
-    lsh = MinHashLSH(threshold=config.threshold, num_perm=config.num_perm, weights=(0.1, 0.9))
+    lsh = MinHashLSH(
+        threshold=config.candidate_threshold, num_perm=config.num_perm, weights=(0.1, 0.9)
+    )
     sketches: dict[str, LeanMinHash] = {}
     order = {a.id: i for i, a in enumerate(articles)}
     union = UnionFind(order)
@@ -110,7 +125,9 @@ def group_articles(
             continue
         for other in sorted(lsh.query(sketch), key=order.__getitem__):
             similarity = sketch.jaccard(sketches[other])
-            if similarity >= config.threshold:
+            if similarity >= config.threshold or (
+                containment(sketch, sketches[other], similarity, config) >= config.containment
+            ):
                 pairs.append(DuplicatePair(other, article.id, round(similarity, 3)))
                 union.union(other, article.id)
         lsh.insert(article.id, sketch)

@@ -28,6 +28,9 @@ def _shipped() -> dict:
     [
         ("duplicates", "threshold", 1.5),
         ("duplicates", "shingel_size", 3),  # misspelt key
+        ("duplicates", "containment", 0),
+        ("duplicates", "candidate_threshold", 0.45),  # above the Jaccard threshold
+        ("duplicates", "min_contained_shingles", 0),
         ("merge", "min_score", 0),
         ("merge", "weights", {"type": 1.0}),
         ("ledger", "denial_overlap", 0),

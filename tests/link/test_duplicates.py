@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from konflikt.link.config import DuplicateConfig
-from konflikt.link.duplicates import group_articles, shingles
+from konflikt.link.duplicates import containment, group_articles, minhash, shingles
 
 from .conftest import make_article
 
@@ -58,7 +58,9 @@ def test_group_id_does_not_depend_on_later_articles() -> None:
 
 
 def test_a_stricter_threshold_separates_the_update() -> None:
-    strict = DuplicateConfig(shingle_size=3, num_perm=128, threshold=0.95)
+    # the update holds all of the wire's text, so containment is off here
+    strict = DuplicateConfig(shingle_size=3, num_perm=128, threshold=0.95,
+                             min_contained_shingles=100_000)  # fmt: skip
     grouping = group_articles([make_article("wire", WIRE), make_article("update", UPDATE)], strict)
     assert grouping.group_of["update"] == "update"
 
@@ -68,3 +70,40 @@ def test_empty_and_short_bodies() -> None:
     assert shingles("To ord", 3) == {"to ord"}
     grouping = group_articles([make_article("a", ""), make_article("b", "")])
     assert grouping.group_of == {"a": "a", "b": "b"}  # an empty body is nobody's copy
+
+
+# A longer wire text and a newspaper's copy that keeps only its first two sentences and its
+# last one: mostly inside the wire, but with a Jaccard similarity well under the threshold.
+LONG_WIRE = WIRE + (
+    " Skolen var stengt, og ingen elever var i bygningen da den ble truffet. Nødetatene arbeidet "
+    "hele natten med å slukke brannene som oppsto etter nedslagene. Ordføreren ber innbyggerne "
+    "holde seg nær tilfluktsrom de kommende dagene. Flere hundre mennesker har forlatt de "
+    "hardest rammede bydelene siden helgen, ifølge lokale hjelpeorganisasjoner."
+)
+SHORT_COPY = (
+    "Ukrainske myndigheter melder at russiske styrker beskjøt boligområder i Kharkiv natt til "
+    "fredag. Minst fire sivile ble drept og elleve skadet, opplyser guvernøren i regionen. "
+    "Flere hundre mennesker har forlatt de hardest rammede bydelene siden helgen, ifølge lokale "
+    "hjelpeorganisasjoner."
+)
+
+
+def test_a_shortened_copy_is_grouped_by_containment() -> None:
+    config = DuplicateConfig()
+    wire, copy = minhash(LONG_WIRE, config), minhash(SHORT_COPY, config)
+    jaccard = wire.jaccard(copy)
+    assert jaccard < config.threshold  # Jaccard alone would miss it
+    assert containment(wire, copy, jaccard, config) >= config.containment
+    articles = [make_article("wire", LONG_WIRE), make_article("copy", SHORT_COPY),
+                make_article("rewrite", REWRITE), make_article("other", OTHER)]  # fmt: skip
+    grouping = group_articles(articles, config)
+    assert grouping.group_of["copy"] == "wire"
+    assert grouping.group_of["rewrite"] == "rewrite" and grouping.group_of["other"] == "other"
+
+
+def test_a_short_text_inside_a_long_one_is_no_copy() -> None:
+    # two sentences of 3-shingles are under min_contained_shingles: quoting is not copying
+    config = DuplicateConfig()
+    quote = "Minst fire sivile ble drept og elleve skadet, opplyser guvernøren i regionen."
+    wire, short = minhash(LONG_WIRE, config), minhash(quote, config)
+    assert containment(wire, short, wire.jaccard(short), config) == 0.0

@@ -5,6 +5,8 @@ Rules (coding manual §3, Dates):
   the publication date;
 - "det siste døgnet" is the publication day and the day before (precision `day`, start ≠ end);
   "de siste fem dagene" is a five-day range ending on the publication date;
+- "denne uken" runs from Monday to the publication date, "senere denne uken" from the
+  publication date to Sunday (precision `week`);
 - "siden juli" runs from 1 July (of the publication year, or the year before when July has not
   come yet) to the publication date, precision `month`;
 - "12. juli" without a year takes the publication year, or the year before when that would put
@@ -130,6 +132,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("thisyear", r"\bi\s+år\b"),
         ("lastweek", r"\b(?:i\s+)?(?:forrige|førre|sist)\s+(?:uke|uka|veke)\b"),
         ("nextweek", r"\b(?:i\s+)?(?:neste|kommende)\s+(?:uke|veke)\b"),
+        ("laterweek", r"\b(?:senere|seinare|seinere|senare)\s+(?:i\s+)?(?:denne|i\s+løpet\s+av"
+                      r"(?:\s+denne)?)\s+(?:uken|uka|veka)\b"),
         ("thisweek", r"\b(?:tidligere\s+|tidlegare\s+)?(?:denne|i\s+denne|i\s+løpet\s+av"
                      r"(?:\s+denne)?)\s+(?:uken|uka|veka)\b"),
         ("weekend", r"\b(?:i\s+helgen|i\s+helga|helgens|helgas|forrige\s+helg)\b"),
@@ -241,6 +245,8 @@ def _resolve(name: str, m: re.Match[str], pub: Published | None) -> tuple[Any, A
     if name == "nextweek":
         monday = day + timedelta(days=7 - day.weekday())
         return monday, monday + timedelta(days=6), "week"
+    if name == "laterweek":  # "senere denne uken": from the day of writing to Sunday
+        return day, day + timedelta(days=6 - day.weekday()), "week"
     if name == "thisweek":
         return day - timedelta(days=day.weekday()), day, "week"
     if name == "weekend":

@@ -195,6 +195,8 @@ def is_passive(tok: Token, chain: list[Token]) -> bool:
         return tok.lower_.endswith("es") and tok.lemma_.lower().endswith("e") and (
             tok.lemma_.lower() != tok.lower_
         )
+    if len(chain) == 1 and any(c.lower_ == "av" and c.pos_ == "ADP" for c in tok.children):
+        return True  # a headline's bare participle with its agent: "Ni bortført av pirater"
     lemmas = {t.lemma_.lower() for t in chain[1:]} | {t.lower_ for t in chain[1:]}
     if lemmas & PASSIVE_AUX:
         return True
@@ -243,9 +245,14 @@ def _antecedent(tok: Token, chain: list[Token]) -> Token | None:
     """For a relative "som": the noun the relative clause modifies."""
     top = chain[-1]
     head = top.head
-    if head is not top and head.pos_ in ("NOUN", "PROPN", "PRON"):
-        return head
-    return None
+    if head is top or head.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    prep = head.head
+    if head.dep_ in ("PUTFYLL", "pobj") and prep.lower_ == "i" and prep.head.pos_ == "NOUN" and (
+        any(ch.isdigit() for ch in head.text)
+    ):
+        return prep.head  # "en mann i 60-årene som ...": the man, not his age
+    return head
 
 
 def np_span(head: Token) -> PartySpan:
@@ -440,7 +447,15 @@ def _controller(chain: list[Token]) -> Token | None:
         steps += 1
     if steps == 0 or up.pos_ not in ("VERB", "AUX"):
         return None
-    return _child(verb_chain(up), SUBJ)
+    chain = verb_chain(up)
+    subj = _child(chain, SUBJ)
+    if subj is None and any(c.lower_ == "som" for c in up.children):
+        # "en mann som prøvde å hjelpe", with "som" parsed as a subjunction: the noun the
+        # relative clause modifies
+        subj = _antecedent(up, chain)
+    elif subj is not None and subj.lower_ in RELATIVE:
+        subj = _antecedent(subj, chain)
+    return subj
 
 
 def announces_own_act(trigger: Token) -> bool:

@@ -296,6 +296,11 @@ def score_pair(
     known_weight = sum(config.weights[f.field] for f in known)
     if known_weight < config.min_known_weight:
         return None
+    by_field = {f.field: f.score for f in fields}
+    if by_field["actor"] is None and by_field["recipient"] is None and not by_field["words"]:
+        # no party known on both and not one word shared: type, place and day alone do not
+        # tell one evacuation from a rescue attempt in the same street that day
+        return None
     score = sum(config.weights[f.field] * (f.score or 0.0) for f in known) / known_weight
     return PairScore(first=a.id, second=b.id, score=score, fields=fields)
 

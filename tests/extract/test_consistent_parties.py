@@ -139,3 +139,36 @@ def test_the_name_after_a_description_is_the_party() -> None:
     threat = [e for e in events if e.event_type == "THREATEN"]
     assert threat and threat[0].actor is not None
     assert threat[0].actor.text == "Polens nabo i øst, Ukraina"
+
+
+def test_a_headlines_bare_participle_with_its_agent_is_passive(make_doc: Build) -> None:
+    # "Tolv bortført av pirater"
+    doc = make_doc([
+        ("Tolv", "tolv", "NUM", 1, "DET"),
+        ("bortført", "bortføre", "VERB", 0, "FRAG"),
+        ("av", "av", "ADP", -1, "ADV"),
+        ("pirater", "pirat", "NOUN", -1, "PUTFYLL"),
+    ])  # fmt: skip
+    actor, _ = parse_parties(doc[1], "ASSAULT", "verb")
+    assert actor is not None and actor.text == "pirater"
+
+
+def test_a_relative_clause_parsed_with_a_subjunction_gives_its_noun(make_doc: Build) -> None:
+    # "Politiet vil avhøre en kvinne i 40-årene som prøvde å hjelpe." with "som" as SBU and
+    # the clause hung on the age, as the parser does
+    doc = make_doc([
+        ("Politiet", "politi", "NOUN", 1, "SUBJ"),
+        ("vil", "ville", "AUX", 0, "FINV"),
+        ("avhøre", "avhøre", "VERB", -1, "INFV"),
+        ("en", "en", "DET", 1, "DET"),
+        ("kvinne", "kvinne", "NOUN", -2, "DOBJ"),
+        ("i", "i", "ADP", -1, "ATR"),
+        ("40-årene", "40-år", "NOUN", -1, "PUTFYLL"),
+        ("som", "som", "PRON", 1, "SBU"),
+        ("prøvde", "prøve", "VERB", -2, "ATR"),
+        ("å", "å", "PART", -1, "DOBJ"),
+        ("hjelpe", "hjelpe", "VERB", -1, "INFV"),
+        (".", ".", "PUNCT", -10, "IP"),
+    ])  # fmt: skip
+    actor, _ = parse_parties(doc[10], "AID", "verb")
+    assert actor is not None and actor.text == "kvinne"

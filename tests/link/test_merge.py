@@ -193,3 +193,15 @@ def test_parties_in_the_same_roles_are_compared_as_before() -> None:
     b = make_event("a2", CHARGE_B, "ACCUSE", recipient="Tre vakter", place="Lviv")
     fields = _fields(a, b)
     assert fields["actor"] is None and fields["recipient"] == 1.0
+
+
+def test_type_place_and_day_alone_do_not_merge() -> None:
+    # two help events in one town on one day, no party known on both, no word shared
+    a = make_event("a1", "Naboene i tolv hus ble evakuert.", "AID", recipient="Naboene",
+                   place="Oslo", day="2026-05-01")  # fmt: skip
+    b = make_event("a2", "En forbipasserende prøvde å redde sjåføren.", "AID", place="Oslo",
+                   day="2026-05-01")  # fmt: skip
+    assert score_pair(a, b, load_config().merge) is None
+    # one shared word is enough to be judged on the fields
+    c = replace(b, evidence=replace(b.evidence, sentence="Naboene prøvde å redde sjåføren."))
+    assert score_pair(a, c, load_config().merge) is not None

@@ -401,14 +401,46 @@ def resolve_actor(text: str, *, country_hint: str | None = None) -> ActorRef | N
     reg = load_registry()
     ref = _whole(reg, text)
     if ref is not None:
-        return ref
+        return _placed_abroad(ref, text)
     parts = [p for p in _COORDINATION.split(text) if p.strip()]
     if len(parts) > 1:
         resolved = [_whole(reg, p) or _tight(reg, p, country_hint) for p in parts]
         if all(resolved):
             unique = list(dict.fromkeys(r for r in resolved if r is not None))
             return unique[0] if len(unique) == 1 else _combine(unique)
-    return _single(reg, text, country_hint)
+    return _placed_abroad(_single(reg, text, country_hint), text)
+
+
+# "i Manila" after an institution's name: where the institution is.
+_IN_TOWN = re.compile(r"\s(?:i|in)\s+([A-ZÆØÅ][\w'’-]+(?:\s+[A-ZÆØÅ][\w'’-]+)?)\s*$")
+
+
+def _placed_abroad(ref: ActorRef | None, text: str) -> ActorRef | None:
+    """An institution of one country placed in another's town is the other country's:
+    "Utenriksdepartementet i Manila" is not Norway's foreign ministry but the Philippine
+    government (the registry names no foreign ministries of its own). Persons keep theirs."""
+    if ref is None or ref.country is None or ref.kind == "person":
+        return ref
+    m = _IN_TOWN.search(text)
+    if m is None:
+        return ref
+    reg = load_registry()
+    own = text[: m.start()]
+    words = _TOKEN.findall(own)
+    if any(reg.adjectives.get(w.casefold()) is not None or w.endswith("s") and (
+        reg.country_of_name([w[:-1]]) is not None
+    ) for w in words) or re.search(r"ambassade|konsulat|delegasjon", own, re.IGNORECASE):
+        return ref  # "den norske ambassaden i Kabul", "Norges delegasjon i Genève": abroad
+    from konflikt.resolve.places import resolve_place  # the gazetteer loads on first use
+
+    place = resolve_place(m.group(1))
+    alpha3 = to_alpha3(place.country) if place is not None and place.country else None
+    if alpha3 is None or alpha3 == ref.country:
+        return ref
+    country = load_countries().get(alpha3)
+    if country is None:
+        return None
+    return ActorRef(country.name_en, "government", alpha3)
 
 
 def resolve_alias(text: str) -> ActorRef | None:

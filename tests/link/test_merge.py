@@ -205,3 +205,14 @@ def test_type_place_and_day_alone_do_not_merge() -> None:
     # one shared word is enough to be judged on the fields
     c = replace(b, evidence=replace(b.evidence, sentence="Naboene prøvde å redde sjåføren."))
     assert score_pair(a, c, load_config().merge) is not None
+
+
+def test_a_party_of_no_named_country_may_be_one_of_a_named_country() -> None:
+    from konflikt.link.merge import compare_parties
+    from konflikt.model import Party
+
+    title = Party(text="Statsministeren", name="Government", kind="government")
+    named = Party(text="Solberg", name="Erna Solberg", kind="government", country="NOR")
+    assert compare_parties("actor", title, named).score == 0.5
+    police = Party(text="politiet", name="Police", kind="police")
+    assert compare_parties("actor", title, police).score == 0.0  # another kind

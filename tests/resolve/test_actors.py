@@ -199,3 +199,16 @@ def test_resolve_alias_takes_whole_names_only() -> None:
     # a role noun inside a place name, or a place, is no actor's whole name
     assert resolve_alias("General Santos") is None
     assert resolve_alias("Oslo") is None
+
+
+@pytest.mark.parametrize(("span", "name", "country"), [
+    ("Utenriksdepartementet i Manila", "Philippines", "PHL"),  # not Norway's ministry
+    ("Forsvarsdepartementet i Kyiv", "Ukraine", "UKR"),
+    ("Utenriksdepartementet i Oslo", "Norwegian Ministry of Foreign Affairs", "NOR"),
+    ("den norske ambassaden i Kabul", "Government of Norway", "NOR"),  # abroad by nature
+    ("Norges delegasjon i Genève", "Norway", "NOR"),
+])  # fmt: skip
+def test_an_institution_placed_in_another_countrys_town(span: str, name: str,
+                                                        country: str) -> None:  # fmt: skip
+    ref = resolve_actor(span)
+    assert ref is not None and (ref.name, ref.country) == (name, country)

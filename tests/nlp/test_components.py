@@ -1,11 +1,12 @@
-"""The NDT root labeller."""
+"""The rule components added at packaging: the NDT root labeller and the surname rule.
+Sentences written for these tests."""
 
 from __future__ import annotations
 
 import spacy
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-import konflikt.nlp.components  # noqa: F401
+from konflikt.nlp.components import person_names
 
 
 def test_roots_get_ndt_labels() -> None:
@@ -40,3 +41,39 @@ def test_unlabelled_token_with_a_head_pointer_becomes_a_root() -> None:
     assert doc[0:1].root.i == 0
     assert doc[2].head.i == 2 and doc[2].dep_ == "FRAG"
     assert [doc[0].head.i, doc[1].head.i] == [1, 2]
+
+
+def _with_ents(text: str, ents: list[tuple[int, int, str]]) -> Doc:
+    nlp = spacy.blank("nb")
+    doc = nlp(text)
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    return doc
+
+
+def test_a_lone_surname_of_a_full_name_is_that_person() -> None:
+    # "Dommer Kari Nordvik ble kritisert . Kommunen mener Nordvik mangler tillit , og
+    #  Nordviks advokat svarer ."
+    doc = _with_ents(
+        "Dommer Kari Nordvik ble kritisert . Kommunen mener Nordvik mangler tillit , og "
+        "Nordviks advokat svarer .",
+        [(1, 3, "PER"), (8, 9, "ORG"), (13, 14, "LOC")],
+    )
+    out = person_names(doc)
+    assert [(e.text, e.label_) for e in out.ents] == [
+        ("Kari Nordvik", "PER"), ("Nordvik", "PER"), ("Nordviks", "PER"),
+    ]  # fmt: skip
+
+
+def test_a_missed_surname_is_added_but_not_at_a_sentence_start() -> None:
+    doc = _with_ents("Kari Nordvik svarte . Nordvik sa nei , og Nordvik gikk .", [(0, 2, "PER")])
+    for tok in doc:
+        tok.is_sent_start = tok.i in (0, 4)
+    out = person_names(doc)
+    assert [(e.start, e.label_) for e in out.ents] == [(0, "PER"), (9, "PER")]
+
+
+def test_other_names_are_left_alone() -> None:
+    doc = _with_ents("Kari Nordvik møtte Equinor i Bergen .", [(0, 2, "PER"), (3, 4, "ORG"),
+                                                                (5, 6, "GPE_LOC")])  # fmt: skip
+    out = person_names(doc)
+    assert [e.label_ for e in out.ents] == ["PER", "ORG", "GPE_LOC"]

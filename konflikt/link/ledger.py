@@ -185,7 +185,9 @@ def _parties_meet(denial: Event, claim: Event) -> bool:
     of the claim by name)."""
     pairs = [(denial.actor, claim.actor), (denial.actor, claim.recipient),
              (denial.recipient, claim.source), (denial.recipient, claim.recipient)]  # fmt: skip
-    return any(compare_parties("actor", mine, theirs).score for mine, theirs in pairs)
+    # a party of no country named is no evidence that a denial answers this claim
+    return any(compare_parties("actor", mine, theirs, same_kind=False).score
+               for mine, theirs in pairs)  # fmt: skip
 
 
 def _content(ev: Event) -> set[str]:

@@ -445,10 +445,12 @@ def compare_roles(a: Event, b: Event) -> tuple[Agreement, Agreement]:
     return actor, recipient
 
 
-def compare_parties(role: str, a: Party | None, b: Party | None) -> Agreement:
+def compare_parties(
+    role: str, a: Party | None, b: Party | None, *, same_kind: bool = True
+) -> Agreement:
     """Same entity: 1; shared word stems (inflection folded): their share, at least 0.5;
-    only the same country (two Russian parties), or the same kind with a country on one side
-    only: 0.5; else 0."""
+    only the same country (two Russian parties), or (`same_kind`) the same kind with a country
+    on one side only: 0.5; else 0."""
     if a is None or b is None:
         return Agreement(role, None, "not known on both")
     if a.name and b.name and a.name == b.name:
@@ -460,8 +462,8 @@ def compare_parties(role: str, a: Party | None, b: Party | None) -> Agreement:
         return Agreement(role, max(0.5, jaccard), f"shared words: {', '.join(sorted(shared))}")
     if a.country and a.country == b.country:
         return Agreement(role, 0.5, f"same country {a.country}")
-    if a.kind and a.kind == b.kind and a.name and b.name and (a.country is None) != (
-        b.country is None
+    if same_kind and a.kind and a.kind == b.kind and a.name and b.name and (
+        (a.country is None) != (b.country is None)
     ):
         # "statsministeren" (a government of no country named) and "Solberg" (Norway's):
         # the text does not say whose, so they may be one

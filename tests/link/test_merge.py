@@ -216,3 +216,12 @@ def test_a_party_of_no_named_country_may_be_one_of_a_named_country() -> None:
     assert compare_parties("actor", title, named).score == 0.5
     police = Party(text="politiet", name="Police", kind="police")
     assert compare_parties("actor", title, police).score == 0.0  # another kind
+
+
+def test_a_party_of_no_named_country_does_not_link_a_denial() -> None:
+    from konflikt.link.merge import compare_parties
+    from konflikt.model import Party
+
+    title = Party(text="Statsministeren", name="Government", kind="government")
+    named = Party(text="Solberg", name="Erna Solberg", kind="government", country="NOR")
+    assert compare_parties("actor", title, named, same_kind=False).score == 0.0

@@ -344,6 +344,10 @@ def _as_of_now(sent: Span) -> bool:
     return False
 
 
+# A subordinate clause of cause or time after the trigger tells another event, with its own day.
+_SUBORDINATE_RE = re.compile(r"\b(?:etter at|fordi|ettersom|etter å ha)\s", re.IGNORECASE)
+
+
 def _date(sent: Span, trig: Trigger, mentions: list[DateMention], offset: int) -> EventDate | None:
     if not mentions:
         return None
@@ -356,6 +360,9 @@ def _date(sent: Span, trig: Trigger, mentions: list[DateMention], offset: int) -
     if told is not None:
         # "Én person ble drept, opplyser politiet søndag": Sunday is when it was told
         in_clause = [d for d in in_clause if d.start_char < told]
+    # "har pågrepet to menn etter at journalisten ble skutt torsdag": Thursday is the shooting's
+    in_clause = [d for d in in_clause
+                 if not _SUBORDINATE_RE.search(sent.text, trig_char, d.start_char)]  # fmt: skip
     if not in_clause:
         return None
     best = min(in_clause, key=lambda d: abs(d.start_char - trig_char))

@@ -524,7 +524,14 @@ def _noun_parties(noun: Token, event_type: str) -> tuple[Token | None, Token | N
             if subj is not None and subj.i != noun.i:
                 if subj.lower_ in RELATIVE:
                     subj = _antecedent(subj, chain)
-                if head.lemma_.lower() in lex.suffer_verbs or head.lower_ in lex.suffer_verbs:
+                copula = {t.lemma_.lower() for t in chain} | {t.lower_ for t in chain}
+                if noun.dep_ == "SPRED" and copula & (BE_AUX | PASSIVE_AUX) and (
+                    noun.lower_.endswith(("et", "t", "d"))
+                ):
+                    # "90 prosent av byen skal være gjenerobret", the participle tagged a
+                    # noun: what was retaken, not who retook it
+                    recipient = recipient or subj
+                elif head.lemma_.lower() in lex.suffer_verbs or head.lower_ in lex.suffer_verbs:
                     recipient = recipient or subj
                 elif is_passive(head, chain):
                     actor = _pp_object(chain, frozenset({"av"}))

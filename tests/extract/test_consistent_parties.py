@@ -172,3 +172,29 @@ def test_a_relative_clause_parsed_with_a_subjunction_gives_its_noun(make_doc: Bu
     ])  # fmt: skip
     actor, _ = parse_parties(doc[10], "AID", "verb")
     assert actor is not None and actor.text == "kvinne"
+
+
+def test_a_participle_tagged_a_noun_after_vaere_has_a_patient(make_doc: Build) -> None:
+    # "Alle opprørerne skal være omringet." with the participle tagged NOUN, as the tagger does
+    doc = make_doc([
+        ("Alle", "all", "DET", 1, "DET"),
+        ("opprørerne", "opprører", "NOUN", 1, "SUBJ"),
+        ("skal", "skulle", "AUX", 0, "FINV"),
+        ("være", "være", "AUX", -1, "INFV"),
+        ("omringet", "omringet", "NOUN", -1, "SPRED"),
+        (".", ".", "PUNCT", -3, "IP"),
+    ])  # fmt: skip
+    actor, recipient = parse_parties(doc[4], "ASSAULT", "noun")
+    assert actor is None and recipient is not None and recipient.text == "opprørerne"
+
+
+@pytest.mark.slow
+def test_the_day_of_a_cause_clause_is_not_the_events() -> None:
+    text = ("To pågrepet i Bodø\n"
+            "Lokalt politi har pågrepet to menn etter at en butikk ble ranet fredag.")  # fmt: skip
+    from konflikt.nlp import load
+
+    article = Article(id="t-cause", text=text, title="To pågrepet i Bodø", published="2021-05-03")
+    events = extract_events(load("nb")(text), article)
+    arrests = [e for e in events if e.event_type == "COERCE"]
+    assert arrests and all(e.date is None or e.date.start != "2021-04-30" for e in arrests)

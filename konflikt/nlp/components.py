@@ -76,3 +76,20 @@ def person_names(doc: Doc) -> Doc:
             kept.append(Span(doc, tok.i, tok.i + 1, label=person))
     doc.ents = sorted(kept, key=lambda span: span.start)
     return doc
+
+
+@Language.component("konflikt_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: the word after it starts one, which the parser respects.
+
+    Articles come as lines (a headline, then paragraphs) and a headline has no full stop, so
+    the parser, trained on running text, would otherwise join it to the first paragraph's first
+    sentence ("To pågrepet i Derry \\n Nordirsk politi har ..."), hanging the paragraph's subject
+    on the headline. The line-break token itself stays with the sentence before it.
+    """
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        after_break = prev.is_space and "\n" in prev.text or "\n" in prev.whitespace_
+        if after_break and not tok.is_space:
+            tok.is_sent_start = True
+    return doc

@@ -35,6 +35,8 @@ def package(lang: str, trained: Path, out: Path) -> dict[str, Any]:
     nlp.tokenizer = create_tokenizer(nlp)
     if "konflikt_ndt_root" not in nlp.pipe_names:
         nlp.add_pipe("konflikt_ndt_root", after="parser")
+    if "konflikt_line_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("konflikt_line_breaks", before="parser")
     if "konflikt_person_names" not in nlp.pipe_names:
         nlp.add_pipe("konflikt_person_names", after="ner")
     nlp.meta.update(

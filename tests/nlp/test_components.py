@@ -77,3 +77,13 @@ def test_other_names_are_left_alone() -> None:
                                                                 (5, 6, "GPE_LOC")])  # fmt: skip
     out = person_names(doc)
     assert [e.label_ for e in out.ents] == ["PER", "ORG", "GPE_LOC"]
+
+
+def test_a_line_break_starts_a_sentence() -> None:
+    from konflikt.nlp.components import line_breaks
+
+    nlp = spacy.blank("nb")
+    doc = line_breaks(nlp("To pågrepet i Bodø\nLokalt politi har pågrepet to menn ."))
+    starts = [tok.text for tok in doc if tok.is_sent_start]
+    assert starts == ["To", "Lokalt"]
+    assert not doc[4].is_sent_start  # the line break itself ends the headline

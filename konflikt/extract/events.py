@@ -344,6 +344,24 @@ def _as_of_now(sent: Span) -> bool:
     return False
 
 
+# A future auxiliary: the day named after it in its clause is to come. "skal ha angrepet" (also
+# "skal en enhet ha angrepet") is hearsay of a past deed, not the future.
+_FUTURE_AUX_RE = re.compile(
+    r"\b(?:(?:skal|skulle|vil)\s+(?!(?:[\w-]+\s+){0,4}ha\b)|(?:kommer|kjem) til å\s)",
+    re.IGNORECASE,
+)
+
+
+def _future_day(text: str, date: EventDate, sent_start: int) -> bool:
+    """Whether a day is named after a future auxiliary in its own clause ("... at portforbudet
+    skal gjelde natt til mandag"), though the event itself (the decision) is told as done."""
+    if date.span_start is None:
+        return False
+    at = date.span_start - sent_start
+    lo, _ = clause_bounds(text, at)
+    return _FUTURE_AUX_RE.search(text, lo, at) is not None
+
+
 # A subordinate clause of cause or time after the trigger tells another event, with its own day.
 _SUBORDINATE_RE = re.compile(r"\b(?:etter at|fordi|ettersom|etter å ha)\s", re.IGNORECASE)
 
@@ -629,10 +647,13 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
                 pub = parse_published(article.published)
                 if pub is not None and pub.date is not None and date.start > pub.date.isoformat():
                     stance = "future"
-            if stance == "future" and date is not None and date.start and article.published and (
+            if date is not None and date.start and article.published and (
                 date.precision == "day" and date.start < article.published[:10]
+            ) and (
+                stance == "future" or _future_day(sent.text, date, sent.start_char + state.offset)
             ):
-                # "Sikkerhetsrådet skal møtes torsdag": the coming Thursday, not the last one
+                # "Sikkerhetsrådet skal møtes torsdag": the coming Thursday, not the last one;
+                # likewise "har bestemt at portforbudet skal gjelde natt til mandag"
                 coming = next_occurrence(date.text, article.published)
                 if coming is not None:
                     date.start, date.end = coming

@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from konflikt.errors import KonfliktError
+from konflikt.model import EVENT_TYPES
 
 CONFIG_PATH = Path(__file__).resolve().parent.parent / "data" / "link.yaml"
 FIELDS: tuple[str, ...] = ("type", "date", "place", "actor", "recipient", "words")
@@ -38,6 +39,10 @@ class MergeConfig:
     weights: dict[str, float] = field(default_factory=dict)
     min_known_weight: float = 0.5
     undated_window_days: int = 7
+    # Types whose modes are different acts, not different words for one act: a curfew and a
+    # state of emergency, an arrest and a deportation. Two reports naming different modes of
+    # these types never merge (an airstrike told as "aerial" and as "drone" still can).
+    distinct_mode_types: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +63,10 @@ def parse_config(data: dict[str, Any]) -> LinkConfig:
     """Validate a parsed link.yaml; a wrong key or value is a KonfliktError naming it."""
     try:
         dup = DuplicateConfig(**data.get("duplicates", {}))
-        merge = MergeConfig(**data.get("merge", {}))
+        merge_data = dict(data.get("merge", {}))
+        if "distinct_mode_types" in merge_data:
+            merge_data["distinct_mode_types"] = tuple(merge_data["distinct_mode_types"] or ())
+        merge = MergeConfig(**merge_data)
         ledger_data = dict(data.get("ledger", {}))
         if "denial_verbs" in ledger_data:
             ledger_data["denial_verbs"] = tuple(ledger_data["denial_verbs"] or ())
@@ -82,6 +90,8 @@ def parse_config(data: dict[str, Any]) -> LinkConfig:
         raise KonfliktError("link.yaml: merge needs 0 < min_score <= 1, "
                             "0 < min_known_weight <= 1, max_km > 0, date_slack_days >= 0, "
                             "undated_window_days >= 0")
+    if not set(merge.distinct_mode_types) <= set(EVENT_TYPES):
+        raise KonfliktError("link.yaml: merge.distinct_mode_types must be PLOVER event types")
     if not 0 < ledger.denial_overlap <= 1:
         raise KonfliktError("link.yaml: ledger.denial_overlap must be in (0, 1]")
     if not ledger.denial_verbs or not all(isinstance(v, str) and v for v in ledger.denial_verbs):

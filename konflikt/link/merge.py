@@ -163,6 +163,8 @@ def _hard_conflict(
     config: MergeConfig,
 ) -> bool:
     """The conditions `score_pair` rules a pair out by, apart from type and article."""
+    if _distinct_modes(a, b, config):
+        return True
     if interval_a is not None and interval_b is not None:
         gap = max((interval_b[0] - interval_a[1]).days, (interval_a[0] - interval_b[1]).days)
         if gap > config.date_slack_days:
@@ -275,6 +277,8 @@ def score_pair(
     """
     if a.event_type != b.event_type or a.article_id == b.article_id:
         return None
+    if _distinct_modes(a, b, config):
+        return None  # a curfew and a state of emergency: two measures
     country_a = a.location.country if a.location else None
     country_b = b.location.country if b.location else None
     if country_a and country_b and country_a != country_b:
@@ -303,6 +307,11 @@ def score_pair(
         return None
     score = sum(config.weights[f.field] * (f.score or 0.0) for f in known) / known_weight
     return PairScore(first=a.id, second=b.id, score=score, fields=fields)
+
+
+def _distinct_modes(a: Event, b: Event, config: MergeConfig) -> bool:
+    return bool(a.mode and b.mode and a.mode != b.mode
+                and a.event_type in config.distinct_mode_types)  # fmt: skip
 
 
 def compare_types(a: Event, b: Event) -> Agreement:
@@ -455,6 +464,8 @@ def compare_parties(
         return Agreement(role, None, "not known on both")
     if a.name and b.name and a.name == b.name:
         return Agreement(role, 1.0, f"same entity {a.name}")
+    if a.text.strip().lower() == b.text.strip().lower():
+        return Agreement(role, 1.0, f"same words '{a.text}'")  # "alle" has no content word
     stems_a, stems_b = party_stems(a), party_stems(b)
     shared = stems_a & stems_b
     if shared:

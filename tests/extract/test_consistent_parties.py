@@ -198,3 +198,19 @@ def test_the_day_of_a_cause_clause_is_not_the_events() -> None:
     events = extract_events(load("nb")(text), article)
     arrests = [e for e in events if e.event_type == "COERCE"]
     assert arrests and all(e.date is None or e.date.start != "2021-04-30" for e in arrests)
+
+
+@pytest.mark.slow
+def test_a_day_after_a_future_auxiliary_is_to_come() -> None:
+    from konflikt.nlp import load
+
+    text = ("Portforbud forlenget\n"
+            "Regjeringen har bestemt at portforbudet skal gjelde også natt til mandag.\n"
+            "Ifølge avisen skal en gruppe ha angrepet en politistasjon mandag.")  # fmt: skip
+    # published on a Sunday: the coming Monday for the curfew, the last one for the hearsay
+    article = Article(id="t-future", text=text, title="Portforbud forlenget",
+                      published="2021-05-09")  # fmt: skip
+    events = extract_events(load("nb")(text), article)
+    days = {e.event_type: e.date.start for e in events if e.date is not None}
+    assert days.get("COERCE") == "2021-05-10"
+    assert days.get("ASSAULT") == "2021-05-03"

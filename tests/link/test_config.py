@@ -32,6 +32,7 @@ def _shipped() -> dict:
         ("duplicates", "candidate_threshold", 0.45),  # above the Jaccard threshold
         ("duplicates", "min_contained_shingles", 0),
         ("merge", "min_score", 0),
+        ("merge", "distinct_mode_types", ["coerce"]),  # not a PLOVER type
         ("merge", "weights", {"type": 1.0}),
         ("ledger", "denial_overlap", 0),
         ("ledger", "denial_verbs", []),

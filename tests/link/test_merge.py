@@ -67,9 +67,10 @@ def test_type_and_date_without_shared_words_are_not_enough() -> None:
 
 
 def test_modes_that_differ_agree_only_half() -> None:
-    a = make_event("a1", "PST pågrep mannen på Sinsen lørdag.", "COERCE", place="Oslo")
-    b = make_event("a2", "PST vil sende mannen ut av landet.", "COERCE", place="Oslo")
-    a.mode, b.mode = "arrest", "deport"
+    # one strike told as an air raid and as a drone attack (ASSAULT's modes are not distinct)
+    a = make_event("a1", "Fly angrep lageret ved Kharkiv lørdag.", place="Kharkiv")
+    b = make_event("a2", "Droner rammet lageret ved Kharkiv.", place="Kharkiv")
+    a.mode, b.mode = "aerial", "drone"
     pair = score_pair(a, b, load_config().merge)
     assert pair is not None and pair.fields[0].score == 0.5
 
@@ -225,3 +226,25 @@ def test_a_party_of_no_named_country_does_not_link_a_denial() -> None:
     title = Party(text="Statsministeren", name="Government", kind="government")
     named = Party(text="Solberg", name="Erna Solberg", kind="government", country="NOR")
     assert compare_parties("actor", title, named, same_kind=False).score == 0.0
+
+
+def test_two_modes_of_a_distinct_mode_type_never_merge() -> None:
+    config = load_config().merge
+    assert "COERCE" in config.distinct_mode_types
+    curfew = make_event("a1", "Myndighetene innførte portforbud i Oslo søndag.", "COERCE",
+                        actor="myndighetene", place="Oslo", day="2026-05-03")  # fmt: skip
+    emergency = make_event("a2", "Myndighetene innførte unntakstilstand i Oslo søndag.",
+                           "COERCE", actor="myndighetene", place="Oslo",
+                           day="2026-05-03")  # fmt: skip
+    curfew.mode, emergency.mode = "curfew", "martial-law"
+    assert score_pair(curfew, emergency, config) is None
+    # the same reports with one mode unnamed are judged as usual
+    emergency.mode = None
+    assert score_pair(curfew, emergency, config) is not None
+
+
+def test_identical_party_words_agree_without_content_words() -> None:
+    from konflikt.link.merge import compare_parties
+    from konflikt.model import Party
+
+    assert compare_parties("recipient", Party(text="alle"), Party(text="Alle")).score == 1.0

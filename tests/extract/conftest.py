@@ -9,6 +9,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from konflikt.extract import extract_events
+from konflikt.model import Article, Event
+
 Row = tuple[str, str, str, int, str]  # word, lemma, pos, head offset (relative), dep
 
 
@@ -44,3 +47,12 @@ def make_doc(nlp: Language) -> Callable[..., Doc]:
         return doc
 
     return build
+
+
+def extract_nb(text: str, published: str, article_id: str = "t") -> list[Event]:
+    """Events of `text` (its first line the headline) with the shipped Bokmål pipeline."""
+    from konflikt.nlp import load
+
+    article = Article(id=article_id, text=text, title=text.split("\n", 1)[0],
+                      published=published)  # fmt: skip
+    return extract_events(load("nb")(text), article)

@@ -8,14 +8,15 @@ from collections.abc import Callable
 import pytest
 from spacy.tokens import Doc
 
-from konflikt.extract import extract_events
 from konflikt.extract.parties import (
     announces_own_act,
     not_a_party_head,
     np_span,
     parse_parties,
 )
-from konflikt.model import Article, Event
+from konflikt.model import Event
+
+from .conftest import extract_nb
 
 Build = Callable[..., Doc]
 
@@ -74,12 +75,8 @@ def test_condemning_an_offensive_is_not(make_doc: Build) -> None:
     assert not announces_own_act(_object_of("fordømt", "fordømme", make_doc)[4])
 
 
-def _extract(text: str) -> list[Event]:
-    from konflikt.nlp import load
-
-    article = Article(id="t-consistent", text=text, title=text.split("\n", 1)[0],
-                      published="2021-05-03")  # fmt: skip
-    return extract_events(load("nb")(text), article)
+def _extract(text: str, published: str = "2021-05-03") -> list[Event]:
+    return extract_nb(text, published, "t-consistent")
 
 
 @pytest.mark.slow
@@ -190,27 +187,19 @@ def test_a_participle_tagged_a_noun_after_vaere_has_a_patient(make_doc: Build) -
 
 @pytest.mark.slow
 def test_the_day_of_a_cause_clause_is_not_the_events() -> None:
-    text = ("To pågrepet i Bodø\n"
-            "Lokalt politi har pågrepet to menn etter at en butikk ble ranet fredag.")  # fmt: skip
-    from konflikt.nlp import load
-
-    article = Article(id="t-cause", text=text, title="To pågrepet i Bodø", published="2021-05-03")
-    events = extract_events(load("nb")(text), article)
+    events = _extract("To pågrepet i Bodø\n"
+                      "Lokalt politi har pågrepet to menn etter at en butikk ble ranet fredag.")
     arrests = [e for e in events if e.event_type == "COERCE"]
     assert arrests and all(e.date is None or e.date.start != "2021-04-30" for e in arrests)
 
 
 @pytest.mark.slow
 def test_a_day_after_a_future_auxiliary_is_to_come() -> None:
-    from konflikt.nlp import load
-
-    text = ("Portforbud forlenget\n"
-            "Regjeringen har bestemt at portforbudet skal gjelde også natt til mandag.\n"
-            "Ifølge avisen skal en gruppe ha angrepet en politistasjon mandag.")  # fmt: skip
     # published on a Sunday: the coming Monday for the curfew, the last one for the hearsay
-    article = Article(id="t-future", text=text, title="Portforbud forlenget",
+    events = _extract("Portforbud forlenget\n"
+                      "Regjeringen har bestemt at portforbudet skal gjelde også natt til mandag.\n"
+                      "Ifølge avisen skal en gruppe ha angrepet en politistasjon mandag.",
                       published="2021-05-09")  # fmt: skip
-    events = extract_events(load("nb")(text), article)
     days = {e.event_type: e.date.start for e in events if e.date is not None}
     assert days.get("COERCE") == "2021-05-10"
     assert days.get("ASSAULT") == "2021-05-03"

@@ -355,11 +355,15 @@ _FUTURE_AUX_RE = re.compile(
 def _future_day(text: str, date: EventDate, sent_start: int) -> bool:
     """Whether a day is named after a future auxiliary in its own clause ("... at portforbudet
     skal gjelde natt til mandag"), though the event itself (the decision) is told as done."""
-    if date.span_start is None:
+    if date.span_start is None or date.span_end is None:
         return False
-    at = date.span_start - sent_start
+    at, end = date.span_start - sent_start, date.span_end - sent_start
     lo, _ = clause_bounds(text, at)
-    return _FUTURE_AUX_RE.search(text, lo, at) is not None
+    # the auxiliary before the day, or right after a day that opens the clause ("Mandag skal
+    # presidenten begynne samtaler": the finite verb follows the fronted day)
+    return _FUTURE_AUX_RE.search(text, lo, at) is not None or (
+        not text[lo:at].strip() and _FUTURE_AUX_RE.match(text, end + 1) is not None
+    )
 
 
 # A subordinate clause of cause or time after the trigger tells another event, with its own day.

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections import defaultdict
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -462,6 +463,10 @@ def compare_parties(
     on one side only: 0.5; else 0."""
     if a is None or b is None:
         return Agreement(role, None, "not known on both")
+    town_a, town_b = _TOWN_OF_PARTY.search(a.text), _TOWN_OF_PARTY.search(b.text)
+    if town_a and town_b and town_a.group(1).lower() != town_b.group(1).lower():
+        # "påtalemyndigheten i Ragusa" and "... i Agrigento": one kind of body, two bodies
+        return Agreement(role, 0.0, f"in {town_a.group(1)} / in {town_b.group(1)}")
     if a.name and b.name and a.name == b.name:
         return Agreement(role, 1.0, f"same entity {a.name}")
     if a.text.strip().lower() == b.text.strip().lower():
@@ -481,6 +486,10 @@ def compare_parties(
         named = a.country or b.country
         return Agreement(role, 0.5, f"a {a.kind} of no country named and one of {named}")
     return Agreement(role, 0.0, f"'{a.text}' / '{b.text}' share nothing")
+
+
+# The town an institution is named by: "politiet i Oslo", "påtalemyndigheten i Agrigento".
+_TOWN_OF_PARTY = re.compile(r"\s(?:i|in)\s+([A-ZÆØÅ][\w'’-]+)")
 
 
 def party_stems(party: Party) -> set[str]:

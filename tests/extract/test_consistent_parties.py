@@ -203,3 +203,13 @@ def test_a_day_after_a_future_auxiliary_is_to_come() -> None:
     days = {e.event_type: e.date.start for e in events if e.date is not None}
     assert days.get("COERCE") == "2021-05-10"
     assert days.get("ASSAULT") == "2021-05-03"
+
+
+@pytest.mark.slow
+def test_a_fronted_day_before_a_future_auxiliary_is_to_come() -> None:
+    events = _extract("Samtaler i Kyiv\n"
+                      "Mandag skal presidenten etter planen begynne samtaler med partiene.\n"
+                      "Mandag ble tre demonstranter pågrepet.", published="2021-05-09")
+    days = {e.event_type: e.date.start for e in events if e.date is not None}
+    assert days.get("CONSULT") == "2021-05-10"
+    assert days.get("COERCE") == "2021-05-03"

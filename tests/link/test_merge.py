@@ -248,3 +248,15 @@ def test_identical_party_words_agree_without_content_words() -> None:
     from konflikt.model import Party
 
     assert compare_parties("recipient", Party(text="alle"), Party(text="Alle")).score == 1.0
+
+
+def test_two_bodies_of_one_kind_in_two_towns_are_two_parties() -> None:
+    from konflikt.link.merge import compare_parties
+    from konflikt.model import Party
+
+    name = "Prosecution (Italy)"  # what the registry makes of both
+    a = Party(text="Påtalemyndigheten i Ragusa", name=name, kind="government", country="ITA")
+    b = Party(text="Påtalemyndigheten i Agrigento", name=name, kind="government", country="ITA")
+    assert compare_parties("actor", a, b).score == 0.0
+    c = Party(text="påtalemyndigheten i Agrigento", name=name, kind="government", country="ITA")
+    assert compare_parties("actor", b, c).score == 1.0

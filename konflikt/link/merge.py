@@ -316,8 +316,10 @@ def _distinct_modes(a: Event, b: Event, config: MergeConfig) -> bool:
 
 
 def compare_types(a: Event, b: Event) -> Agreement:
-    """Same type (a precondition); modes that both name and differ (an arrest and a
-    deportation) agree only half."""
+    """Same type (a precondition); modes that both name and differ (an airstrike told as
+    "aerial" and as "drone") agree only half. Types whose modes are different acts
+    (`MergeConfig.distinct_mode_types`) never get here with two modes: `score_pair` rules
+    the pair out."""
     if a.mode and b.mode and a.mode != b.mode:
         return Agreement("type", 0.5, f"{a.event_type}, modes {a.mode} / {b.mode}")
     mode = a.mode or b.mode

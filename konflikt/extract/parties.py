@@ -462,10 +462,14 @@ def announces_own_act(trigger: Token) -> bool:
     """Whether an event noun is the object of a verb announcing the subject's own act ("Tyrkia
     har varslet en militæroperasjon"): the one who tells it is also the one who does it."""
     head = trigger.head
-    return (
-        trigger.pos_ == "NOUN" and trigger.dep_ in OBJ and head is not trigger
-        and (head.lemma_ or head.lower_).lower() in _lex().own_act_verbs
-    )  # fmt: skip
+    return trigger.pos_ == "NOUN" and trigger.dep_ in OBJ and head is not trigger and (
+        _announcing(head)
+    )
+
+
+def _announcing(verb: Token) -> bool:
+    """A verb that announces, plans or begins its subject's own act (parties.yaml)."""
+    return (verb.lemma_ or verb.lower_).lower() in _lex().own_act_verbs
 
 
 def _noun_parties(noun: Token, event_type: str) -> tuple[Token | None, Token | None]:
@@ -502,7 +506,7 @@ def _noun_parties(noun: Token, event_type: str) -> tuple[Token | None, Token | N
             # kamphandlingene": the sender takes no part
             head = head.head if head.lower_ in TAKING_PART else noun
         if head is not noun and head.pos_ in ("VERB", "AUX") and (
-            not _is_cue_word(head) or (head.lemma_ or head.lower_).lower() in lex.own_act_verbs
+            not _is_cue_word(head) or _announcing(head)
         ):
             # (a verb that tells an event of its own, "fordømte angrepet", lends no subject;
             # one that announces the subject's own act, "varslet en militæroperasjon", does)

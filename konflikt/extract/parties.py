@@ -66,6 +66,8 @@ class _Lex:
     office_heads: tuple[str, ...]
     group_heads: tuple[str, ...]
     own_act_verbs: frozenset[str]
+    receive_verbs: frozenset[str]
+    receive_types: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -90,6 +92,8 @@ def _lex() -> _Lex:
         office_heads=tuple(str(w) for w in raw["office_heads"]),
         group_heads=tuple(str(w) for w in raw["group_heads"]),
         own_act_verbs=frozenset(str(w) for w in raw["own_act_verbs"]),
+        receive_verbs=frozenset(str(w) for w in raw["receive_verbs"]),
+        receive_types=frozenset(str(w) for w in raw["receive_types"]),
     )
 
 
@@ -467,6 +471,14 @@ def announces_own_act(trigger: Token) -> bool:
     )
 
 
+def _receives(verb: Token, event_type: str) -> bool:
+    """Whether the verb's subject receives an event of this type ("får kritikk")."""
+    lex = _lex()
+    return event_type in lex.receive_types and (
+        verb.lemma_.lower() in lex.receive_verbs or verb.lower_ in lex.receive_verbs
+    )
+
+
 def _announcing(verb: Token) -> bool:
     """A verb that announces, plans or begins its subject's own act (parties.yaml)."""
     return (verb.lemma_ or verb.lower_).lower() in _lex().own_act_verbs
@@ -497,8 +509,17 @@ def _noun_parties(noun: Token, event_type: str) -> tuple[Token | None, Token | N
             actor = c
     if actor is None:
         actor = _pp_object([noun], lex.actor_preps)
-        if actor is not None and event_type in ("ACCUSE", "REQUEST", "SUPPORT", "REJECT"):
+        if actor is not None and event_type in ("ACCUSE", "REQUEST", "SUPPORT", "REJECT") and (
+            actor.head.lower_ not in ("fra", "frå")
+        ):
+            # "kritikken av Trump" is aimed at Trump; "kritikk fra senatorene" is theirs
             recipient, actor = recipient or actor, None
+    receiver = noun.head
+    if actor is not None and recipient is None and noun.dep_ in OBJ and receiver is not noun and (
+        _receives(receiver, event_type)
+    ):
+        # "presidenten får kritikk fra partifellene": who gets it is its target
+        recipient = _child(verb_chain(receiver), SUBJ)
     if actor is None:
         head = noun.head
         if noun.dep_ in ("PUTFYLL", "pobj", "obl", "nmod") and head is not noun:
@@ -537,6 +558,10 @@ def _noun_parties(noun: Token, event_type: str) -> tuple[Token | None, Token | N
                     recipient = recipient or subj
                 elif head.lemma_.lower() in lex.suffer_verbs or head.lower_ in lex.suffer_verbs:
                     recipient = recipient or subj
+                elif _receives(head, event_type):
+                    recipient = recipient or subj
+                    # "får kritikk fra ...": the phrase may hang on the verb
+                    actor = actor or _pp_object([head], frozenset({"fra", "frå"}))
                 elif is_passive(head, chain):
                     actor = _pp_object(chain, frozenset({"av"}))
                     recipient = recipient or subj

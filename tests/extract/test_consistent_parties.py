@@ -213,3 +213,29 @@ def test_a_fronted_day_before_a_future_auxiliary_is_to_come() -> None:
     days = {e.event_type: e.date.start for e in events if e.date is not None}
     assert days.get("CONSULT") == "2021-05-10"
     assert days.get("COERCE") == "2021-05-03"
+
+
+def _gets(noun: str, lemma: str, make_doc: Build) -> Doc:
+    # "Ministeren får <noun> fra opposisjonen."
+    return make_doc([
+        ("Ministeren", "minister", "NOUN", 1, "SUBJ"),
+        ("får", "få", "VERB", 0, "FINV"),
+        (noun, lemma, "NOUN", -1, "DOBJ"),
+        ("fra", "fra", "ADP", -1, "ATR"),
+        ("opposisjonen", "opposisjon", "NOUN", -1, "PUTFYLL"),
+        (".", ".", "PUNCT", -4, "IP"),
+    ])  # fmt: skip
+
+
+def test_who_gets_criticism_is_its_target(make_doc: Build) -> None:
+    doc = _gets("kritikk", "kritikk", make_doc)
+    actor, recipient = parse_parties(doc[2], "ACCUSE", "noun")
+    assert actor is not None and actor.text == "opposisjonen"
+    assert recipient is not None and recipient.text == "Ministeren"
+
+
+def test_getting_is_receiving_only_for_what_is_given(make_doc: Build) -> None:
+    # an offensive is not given to anyone: the subject is no recipient of it
+    doc = _gets("offensiv", "offensiv", make_doc)
+    _, recipient = parse_parties(doc[2], "ASSAULT", "noun")
+    assert recipient is None or recipient.text != "Ministeren"

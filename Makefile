@@ -57,6 +57,8 @@ browser-test: venv web-deps
 # (configs/ner.cfg: gazetteer features from konflikt's place and actor lists, weight averaging),
 # trained on the NorNE train files of both written standards together (nor-train: Bokmål and
 # Nynorsk share most names and the contexts they appear in), scored on the language's own dev.
+# Packaging (konflikt.nlp.package) adds the rule components of konflikt/nlp/components.py: line
+# breaks start sentences, NDT root labels, a document's surnames are its persons.
 # One core (OMP_NUM_THREADS=1): the machine is shared. Duration: BENCHMARKS.md.
 NORNE := $(SHARED)/data/norne
 ONECORE := OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1

@@ -160,11 +160,14 @@ def denies_a_statement(ev: Event, config: LedgerConfig) -> bool:
 
 def _best_denied(denial: Event, events: Sequence[Event], config: LedgerConfig) -> Denial | None:
     words = _content(denial)
+    kinds = _denied_types(denial)
     best: Denial | None = None
     for claim in events:
         if (claim.article_id == denial.article_id or claim.event_type == "REJECT"
                 or claim.stance not in ASSERTING):  # fmt: skip
             continue
+        if kinds and claim.event_type not in kinds:
+            continue  # "avviser at politifolk mishandlet demonstranter" denies no inquiry
         if not _parties_meet(denial, claim):
             continue
         other = _content(claim)
@@ -176,6 +179,23 @@ def _best_denied(denial: Event, events: Sequence[Event], config: LedgerConfig) -
             best = Denial(denial.id, claim.id, f"shared words: {', '.join(sorted(shared))}",
                           round(strength, 3))  # fmt: skip
     return best
+
+
+def _denied_types(denial: Event) -> set[str]:
+    """The event types the verbs of a denial's that-clause name ("avviser at politifolk
+    mishandlet demonstranter": ASSAULT); empty when there is no that-clause or no such verb."""
+    from konflikt.extract.cues import lexicon  # the cue lexicon loads on first use
+
+    sentence = denial.evidence.sentence
+    verb_at = max(0, (denial.trigger_start or 0) - denial.evidence.start)
+    that = _THAT.search(sentence, verb_at)
+    if that is None:
+        return set()
+    return {cue.event_type for w in _WORD.findall(sentence[that.end():].lower())
+            for cue in lexicon().lookup(w, w) if cue.pos == "verb"}  # fmt: skip
+
+
+_THAT = re.compile(r"\bat\b")
 
 
 def _parties_meet(denial: Event, claim: Event) -> bool:

@@ -89,3 +89,20 @@ def test_only_a_denial_of_a_statement_denies_a_claim() -> None:
     denials = find_denials(events, merge_events(events).canonical_of)
     assert [(d.denial_event_id, d.denied_event_id) for d in denials] == [(denial.id, claim.id)]
     assert "soldat" in denials[0].reason  # 'soldatene' and 'Soldater' share their stem
+
+
+def test_a_denial_answers_only_claims_of_the_deed_its_that_clause_names() -> None:
+    # an inquiry shares the denial's words, but the denial is of beatings (ASSAULT)
+    claim = make_event("a1", "Advokater sier at politifolk mishandlet demonstranter i Kharkiv.",
+                       actor="politifolk", recipient="demonstranter", place="Kharkiv")  # fmt: skip
+    inquiry = make_event("a2", "Innenriksministeren har beordret en gransking av politiets "
+                         "innsats mot demonstranter i Kharkiv.", "ACCUSE",
+                         actor="Innenriksministeren", recipient="demonstranter",
+                         place="Kharkiv")  # fmt: skip
+    denial = make_event("a3", "Innenriksdepartementet avviser at politifolk mishandlet "
+                        "demonstranter i Kharkiv.", "REJECT", actor="Innenriksdepartementet",
+                        recipient="demonstranter", place="Kharkiv")  # fmt: skip
+    everything = [inquiry, claim, denial]
+    clustering = merge_events(everything)
+    denials = find_denials(everything, clustering.canonical_of)
+    assert [(d.denial_event_id, d.denied_event_id) for d in denials] == [(denial.id, claim.id)]

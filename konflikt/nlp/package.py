@@ -39,6 +39,8 @@ def package(lang: str, trained: Path, out: Path) -> dict[str, Any]:
         nlp.add_pipe("konflikt_line_breaks", before="parser")
     if "konflikt_person_names" not in nlp.pipe_names:
         nlp.add_pipe("konflikt_person_names", after="ner")
+    if "konflikt_media_names" not in nlp.pipe_names:
+        nlp.add_pipe("konflikt_media_names", after="konflikt_person_names")
     nlp.meta.update(
         name=f"konflikt_{lang}",
         version="0.1.0",

@@ -87,3 +87,20 @@ def test_a_line_break_starts_a_sentence() -> None:
     starts = [tok.text for tok in doc if tok.is_sent_start]
     assert starts == ["To", "Lokalt"]
     assert not doc[4].is_sent_start  # the line break itself ends the headline
+
+
+def test_an_outlet_after_i_or_pa_is_the_publication() -> None:
+    from konflikt.nlp.components import media_names
+
+    # "Intervjuet stod i VG , og NRK meldte det samme ."
+    doc = _with_ents("Intervjuet stod i VG , og NRK meldte det samme .",
+                     [(3, 4, "ORG"), (6, 7, "ORG")])  # fmt: skip
+    out = media_names(doc)
+    assert [(e.text, e.label_) for e in out.ents] == [("VG", "PROD"), ("NRK", "ORG")]
+
+
+def test_other_organisations_after_i_stay_organisations() -> None:
+    from konflikt.nlp.components import media_names
+
+    doc = _with_ents("Han jobber i Equinor .", [(3, 4, "ORG")])
+    assert [e.label_ for e in media_names(doc).ents] == ["ORG"]

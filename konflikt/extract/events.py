@@ -90,6 +90,26 @@ AUTHORITY_KINDS = frozenset({"government", "police", "state_forces", "igo"})
 ANTECEDENT_SENTENCES = 4
 
 
+# Titles a person is first named with and then referred to by alone, in the definite form
+# ("President Donald Trump" ... "presidenten").
+PERSON_TITLES = ("president", "statsminister", "senator", "kansler", "guvernør", "ordfører")
+
+
+def _definite_title(text: str) -> str | None:
+    """The title a lone definite title noun names ("presidenten" -> "president"), or None."""
+    low = text.lower()
+    if " " in low or not low.endswith("en"):
+        return None
+    return next((t for t in PERSON_TITLES if low[:-2] == t), None)
+
+
+def _country_genitive(word: str) -> bool:
+    """"Tyrkias", "USAs": a country's genitive."""
+    return word.endswith("s") and resolution.resolve_place(word[:-1]) is not None and (
+        resolution.resolve_place(word[:-1]).precision == "country"
+    )
+
+
 _CREDIT_MARKS = ("foto", "illustrasjon", "faksimile", "/")
 
 
@@ -186,6 +206,26 @@ class _ArticleState:
             sent = self.doc[sent.start - 1].sent
         return sent.start
 
+    def titled_person(self, before: int, title: str) -> str | None:
+        """Who "presidenten" is: the person the article named before token `before` right after
+        the bare title ("President Donald Trump", "statsminister Erna Solberg"), the one named
+        most; not one whose title has a country before it ("Tyrkias president Erdogan" is
+        another country's). None when there is none, or two named equally often."""
+        counts: dict[str, int] = {}
+        for i, name in self.persons:
+            if i >= before or i == 0 or title not in self.doc[i - 1].lower_:
+                continue
+            if i >= 2 and _country_genitive(self.doc[i - 2].text):
+                continue
+            full = self.full_person(name)
+            counts[full] = self.mentions_of(full)
+        if not counts:
+            return None
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+            return None
+        return ranked[0][0]
+
     def mentions_of(self, name: str) -> int:
         last = name.split()[-1] if name.split() else name
         return sum(1 for _, n in self.persons if last in n)
@@ -215,6 +255,13 @@ def _party(span: PartySpan | None, state: _ArticleState) -> Party | None:
         start=tokens.start_char + state.offset,
         end=tokens.end_char + state.offset,
     )
+    if (title := _definite_title(text)) and (named := state.titled_person(span.start, title)):
+        # "kritisert presidenten": the president the article named, not any government
+        party.name, party.kind = named, "person"
+        ref = resolution.resolve_actor(named)
+        if ref is not None:
+            party.name, party.kind, party.country = ref
+        return party
     ref = resolution.resolve_actor(text)
     head = doc[span.head]
     if ref is not None and not (ref[0] == text and (named := _named_by_copula(head))):

@@ -239,3 +239,16 @@ def test_getting_is_receiving_only_for_what_is_given(make_doc: Build) -> None:
     doc = _gets("offensiv", "offensiv", make_doc)
     _, recipient = parse_parties(doc[2], "ASSAULT", "noun")
     assert recipient is None or recipient.text != "Ministeren"
+
+
+@pytest.mark.slow
+def test_the_title_alone_is_the_person_the_article_named_with_it() -> None:
+    events = _extract("Regjeringen under press\n"
+                      "Statsminister Jonas Gahr Støre møtte fagforeningene mandag.\n"
+                      "Spanias statsminister Pedro Sánchez ringte ham i går.\n"
+                      "Opposisjonen kritiserte statsministeren for å ha gitt etter.")
+    accuse = [e for e in events if e.event_type == "ACCUSE"]
+    assert accuse and accuse[0].recipient is not None
+    assert accuse[0].recipient.text == "statsministeren"
+    # the bare title's holder, not another country's ("Spanias statsminister")
+    assert accuse[0].recipient.name is not None and "Støre" in accuse[0].recipient.name

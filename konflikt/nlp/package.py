@@ -120,7 +120,11 @@ spaCy {spacy.__version__} pipeline `{', '.join(nlp.pipe_names)}`, loaded by
 - `token.lemma_`: trainable (edit-tree) lemmatizer
 - `token.dep_`: **NDT** dependency labels (SUBJ, DOBJ, PUTFYLL, FINV...), sentence boundaries
   from the parser; `konflikt.nlp.schemes.ud_relation()` / `role_of()` map them to UD-like roles
-- `doc.ents`: NorNE labels PER, ORG, LOC, GPE_LOC, GPE_ORG, PROD, EVT, DRV, MISC
+- `doc.ents`: NorNE labels PER, ORG, LOC, GPE_LOC, GPE_ORG, PROD, EVT, DRV, MISC; after the NER,
+  two rules (`konflikt/nlp/components.py`): a lone surname of a full PER name in the document is
+  PER, and a news outlet after "i"/"på" is PROD
+- rule components: a line break starts a sentence (before the parser); the sentence root gets
+  its NDT label (after it)
 - tokenizer: `konflikt.tokenizer.v1` (abbreviations in any case, Norwegian numbers and dates);
   `like_num` knows Norwegian number words (`konflikt.nlp.numerals`)
 

@@ -105,9 +105,8 @@ def _definite_title(text: str) -> str | None:
 
 def _country_genitive(word: str) -> bool:
     """"Tyrkias", "USAs": a country's genitive."""
-    return word.endswith("s") and resolution.resolve_place(word[:-1]) is not None and (
-        resolution.resolve_place(word[:-1]).precision == "country"
-    )
+    place = resolution.resolve_place(word[:-1]) if word.endswith("s") else None
+    return place is not None and place.precision == "country"
 
 
 _CREDIT_MARKS = ("foto", "illustrasjon", "faksimile", "/")

@@ -439,7 +439,7 @@ def _placed_abroad(ref: ActorRef | None, text: str) -> ActorRef | None:
         return ref
     country = load_countries().get(alpha3)
     if country is None:
-        return None
+        return ref  # a country the table does not know: keep what the name said
     return ActorRef(country.name_en, "government", alpha3)
 
 

@@ -64,12 +64,18 @@ def test_a_lone_surname_of_a_full_name_is_that_person() -> None:
     ]  # fmt: skip
 
 
-def test_a_missed_surname_is_added_but_not_at_a_sentence_start() -> None:
+def test_a_missed_surname_is_added_at_a_sentence_start_too() -> None:
     doc = _with_ents("Kari Nordvik svarte . Nordvik sa nei , og Nordvik gikk .", [(0, 2, "PER")])
     for tok in doc:
         tok.is_sent_start = tok.i in (0, 4)
     out = person_names(doc)
-    assert [(e.start, e.label_) for e in out.ents] == [(0, "PER"), (9, "PER")]
+    assert [(e.start, e.label_) for e in out.ents] == [(0, "PER"), (4, "PER"), (9, "PER")]
+
+
+def test_a_capitalised_word_that_is_no_surname_of_the_document_is_not_added() -> None:
+    doc = _with_ents("Kari Nordvik svarte . Nordlys sa nei , og Kari gikk .", [(0, 2, "PER")])
+    out = person_names(doc)
+    assert [(e.start, e.label_) for e in out.ents] == [(0, "PER")]
 
 
 def test_other_names_are_left_alone() -> None:

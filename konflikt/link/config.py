@@ -43,6 +43,11 @@ class MergeConfig:
     # state of emergency, an arrest and a deportation. Two reports naming different modes of
     # these types never merge (an airstrike told as "aerial" and as "drone" still can).
     distinct_mode_types: tuple[str, ...] = ()
+    # Two reports whose evidence sentences are one sentence, copied (content-word stems: this
+    # share of the larger set shared, and at least `copy_min_words` of them), tell one
+    # occurrence: a place one of them only inherited from its article does not part them.
+    copy_overlap: float = 0.9
+    copy_min_words: int = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,10 +91,12 @@ def parse_config(data: dict[str, Any]) -> LinkConfig:
     if abs(sum(merge.weights.values()) - 1.0) > 1e-6:
         raise KonfliktError("link.yaml: merge.weights must sum to 1")
     if (not 0 < merge.min_score <= 1 or not 0 < merge.min_known_weight <= 1
-            or merge.max_km <= 0 or merge.date_slack_days < 0 or merge.undated_window_days < 0):
+            or merge.max_km <= 0 or merge.date_slack_days < 0 or merge.undated_window_days < 0
+            or not 0 < merge.copy_overlap <= 1 or merge.copy_min_words < 1):
         raise KonfliktError("link.yaml: merge needs 0 < min_score <= 1, "
                             "0 < min_known_weight <= 1, max_km > 0, date_slack_days >= 0, "
-                            "undated_window_days >= 0")
+                            "undated_window_days >= 0, 0 < copy_overlap <= 1, "
+                            "copy_min_words >= 1")
     if not set(merge.distinct_mode_types) <= set(EVENT_TYPES):
         raise KonfliktError("link.yaml: merge.distinct_mode_types must be PLOVER event types")
     if not 0 < ledger.denial_overlap <= 1:

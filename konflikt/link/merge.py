@@ -123,6 +123,8 @@ def merge_events(
     accepted.sort(key=lambda p: (-p.score, order[p.first], order[p.second]))
     joined_by: dict[str, PairScore] = {}
     members: dict[str, list[Event]] = {ev.id: [ev] for ev in events}  # cluster root -> reports
+    by_id = {ev.id: ev for ev in events}
+    lent: set[str] = set()  # reports whose inherited place a copied sentence contradicted
     for pair in accepted:
         root_a, root_b = union.find(pair.first), union.find(pair.second)
         if root_a == root_b:
@@ -130,8 +132,15 @@ def merge_events(
         # A cluster is one occurrence: a link between two reports must not join clusters
         # whose other reports happened on days or at places that rule each other out (a
         # vaguely placed or undated report would otherwise bridge two distinct occurrences).
-        if _clusters_conflict(members[root_a], members[root_b], config, published):
+        first, second = by_id[pair.first], by_id[pair.second]
+        copy = _copied_sentence(first, second, config)
+        if _clusters_conflict(members[root_a], members[root_b], config, published,
+                              copy=copy, lent=lent):  # fmt: skip
             continue
+        if copy and _hard_conflict(first, second, None, None, config):
+            # one sentence placed apart by what each article lent it: those places are no
+            # evidence against the cluster's later joins either
+            lent.update(ev.id for ev in (first, second) if not _place_told(ev))
         later = pair.second if order[pair.second] > order[pair.first] else pair.first
         joined_by.setdefault(later, pair)
         root = union.union(pair.first, pair.second)
@@ -145,13 +154,22 @@ def _clusters_conflict(
     right: list[Event],
     config: MergeConfig,
     published: Mapping[str, str | None] | None,
+    *,
+    copy: bool = False,
+    lent: Collection[str] = (),
 ) -> bool:
     """Whether some report of `left` and some report of `right` cannot be one occurrence: in
-    different countries, at places too far apart, or on days further apart than the slack."""
+    different countries, at places too far apart, or on days further apart than the slack.
+    Joined by one sentence told in both (`copy`), places part two reports only where both
+    sentences name theirs: a place a report only inherited from its article is no evidence;
+    nor is the place of a report in `lent` (one a copy of its sentence contradicted)."""
     intervals = {id(ev): date_interval(ev, config, published) for ev in left + right}
     for a in left:
         for b in right:
-            if _hard_conflict(a, b, intervals[id(a)], intervals[id(b)], config):
+            places = a.id not in lent and b.id not in lent and (
+                not copy or (_place_told(a) and _place_told(b))
+            )
+            if _hard_conflict(a, b, intervals[id(a)], intervals[id(b)], config, places=places):
                 return True
     return False
 
@@ -162,14 +180,19 @@ def _hard_conflict(
     interval_a: tuple[date, date] | None,
     interval_b: tuple[date, date] | None,
     config: MergeConfig,
+    *,
+    places: bool = True,
 ) -> bool:
-    """The conditions `score_pair` rules a pair out by, apart from type and article."""
+    """The conditions `score_pair` rules a pair out by, apart from type and article (places
+    only with `places`)."""
     if _distinct_modes(a, b, config):
         return True
     if interval_a is not None and interval_b is not None:
         gap = max((interval_b[0] - interval_a[1]).days, (interval_a[0] - interval_b[1]).days)
         if gap > config.date_slack_days:
             return True
+    if not places:
+        return False
     country_a = a.location.country if a.location else None
     country_b = b.location.country if b.location else None
     if country_a and country_b and country_a != country_b:
@@ -187,7 +210,8 @@ def _candidates(
     is put in every week its date interval (`date_interval`, widened by the slack) touches, and
     two events meet in the week where the later of their first days falls; events further apart
     than the slack share no week, and `score_pair` would rule them out. Events with no interval
-    meet every event of their block.
+    meet every event of their block. Reports that copy one sentence (`_copied_sentence`) meet
+    across countries too (`_copies_across_countries`).
     """
     position = {id(ev): i for i, ev in enumerate(events)}
     by_country: dict[str | None, list[Event]] = defaultdict(list)
@@ -201,6 +225,35 @@ def _candidates(
     for group in by_country.values():
         for a, b in _by_week(unplaced, group, config, published):
             yield (a, b) if position[id(a)] < position[id(b)] else (b, a)
+    yield from _copies_across_countries(events, config)
+
+
+def _copies_across_countries(
+    events: list[Event], config: MergeConfig
+) -> Iterator[tuple[Event, Event]]:
+    """Pairs of events in two different countries whose sentences may be one sentence copied,
+    earlier event first. Prefix filtering keeps it exact and far from quadratic: two stem sets
+    sharing `copy_overlap` of the larger share a stem among each one's first
+    `len - ceil(copy_overlap * len) + 1` stems in sorted order."""
+    position = {id(ev): i for i, ev in enumerate(events)}
+    by_stem: dict[str, list[Event]] = defaultdict(list)
+    seen: set[tuple[int, int]] = set()
+    for ev in events:
+        country = ev.location.country if ev.location else None
+        stems = sorted({w[:STEM] for w in content_words(ev.evidence.sentence)})
+        if country is None or len(stems) < config.copy_min_words:
+            continue
+        prefix = len(stems) - math.ceil(config.copy_overlap * len(stems)) + 1
+        for stem in stems[:prefix]:
+            for other in by_stem[stem]:
+                key = (position[id(other)], position[id(ev)])
+                other_country = other.location.country if other.location else None
+                if key in seen or other_country == country:
+                    continue
+                seen.add(key)
+                if _copied_sentence(other, ev, config):
+                    yield other, ev
+            by_stem[stem].append(ev)
 
 
 # A date interval longer than this (a decade, "since 2011") is treated as unbounded: it would
@@ -280,14 +333,22 @@ def score_pair(
         return None
     if _distinct_modes(a, b, config):
         return None  # a curfew and a state of emergency: two measures
+    # One sentence copied into two articles (a wire and its update) tells one occurrence;
+    # a place that only one article's context lent it does not part them.
+    copy = _copied_sentence(a, b, config)
+    inherited = copy and not (_place_told(a) and _place_told(b))
     country_a = a.location.country if a.location else None
     country_b = b.location.country if b.location else None
-    if country_a and country_b and country_a != country_b:
+    if country_a and country_b and country_a != country_b and not inherited:
         return None  # two countries: two occurrences, even across a border a few km wide
     date_agreement = compare_dates(a, b, config.date_slack_days)
     if date_agreement.score is None and published:
         date_agreement = compare_windows(a, b, config, published)
     place_agreement = compare_places(a.location, b.location, config.max_km)
+    if inherited and (place_agreement.veto or country_a != country_b):
+        place_agreement = Agreement(
+            "place", None, f"{place_agreement.detail}; one sentence, a place only inherited"
+        )
     if date_agreement.veto or place_agreement.veto:
         return None
     fields = (
@@ -299,7 +360,7 @@ def score_pair(
     )
     known = [f for f in fields if f.score is not None]
     known_weight = sum(config.weights[f.field] for f in known)
-    if known_weight < config.min_known_weight:
+    if known_weight < config.min_known_weight and not copy:
         return None
     by_field = {f.field: f.score for f in fields}
     if by_field["actor"] is None and by_field["recipient"] is None and not by_field["words"]:
@@ -335,6 +396,26 @@ def compare_words(a: Event, b: Event) -> Agreement:
     shared = stems_a & stems_b
     score = len(shared) / min(len(stems_a), len(stems_b))
     return Agreement("words", score, f"{len(shared)} shared: {', '.join(sorted(shared)[:8])}")
+
+
+def _copied_sentence(a: Event, b: Event, config: MergeConfig) -> bool:
+    """Whether the two evidence sentences are one sentence copied (an edit may change a word
+    or a figure): `copy_overlap` of the larger set of content-word stems shared, and at least
+    `copy_min_words` of them."""
+    stems_a = {w[:STEM] for w in content_words(a.evidence.sentence)}
+    stems_b = {w[:STEM] for w in content_words(b.evidence.sentence)}
+    shared = len(stems_a & stems_b)
+    return shared >= config.copy_min_words and (
+        shared >= config.copy_overlap * max(len(stems_a), len(stems_b))
+    )
+
+
+def _place_told(ev: Event) -> bool:
+    """Whether the event's place is named in its own evidence sentence (not lent by the
+    article's main place or an earlier sentence)."""
+    loc = ev.location
+    return (loc is not None and loc.start is not None
+            and ev.evidence.start <= loc.start < ev.evidence.end)  # fmt: skip
 
 
 def compare_dates(a: Event, b: Event, slack_days: int) -> Agreement:

@@ -260,3 +260,51 @@ def test_two_bodies_of_one_kind_in_two_towns_are_two_parties() -> None:
     assert compare_parties("actor", a, b).score == 0.0
     c = Party(text="påtalemyndigheten i Agrigento", name=name, kind="government", country="ITA")
     assert compare_parties("actor", b, c).score == 1.0
+
+
+# One sentence in a wire story and in its update; the two articles lend it different places
+# (each article's main place), and a third article tells the same act in other words.
+COPIED = "Retten dømte fem medtiltalte til mellom sju og ni års fengsel for planleggingen."
+RETOLD = "Fem andre tiltalte i saken fikk mellom sju og ni år for planleggingen, melder byretten."
+
+
+def _placed(event_id: str, sentence: str, place: str, *, told: bool = False):  # type: ignore[no-untyped-def]
+    ev = make_event(event_id, sentence, "SANCTION", actor="Retten", recipient="fem medtiltalte",
+                    place=place)  # fmt: skip
+    if told:  # the place is named inside the evidence sentence
+        assert ev.location is not None
+        ev = replace(ev, location=replace(ev.location, start=ev.evidence.start + 5))
+    return ev
+
+
+def test_one_copied_sentence_merges_whatever_places_its_articles_lent_it() -> None:
+    config = load_config().merge
+    wire, update = _placed("w1", COPIED, "Kharkiv"), _placed("w2", COPIED, "Oslo")
+    pair = score_pair(wire, update, config)
+    assert pair is not None and pair.score >= config.min_score
+    place = next(f for f in pair.fields if f.field == "place")
+    assert place.score is None and "inherited" in place.detail
+    clustering = merge_events([wire, update])
+    assert clustering.canonical_of[wire.id] == clustering.canonical_of[update.id]
+
+
+def test_places_named_in_both_copies_still_part_them() -> None:
+    config = load_config().merge
+    wire = _placed("w1", COPIED, "Kharkiv", told=True)
+    update = _placed("w2", COPIED, "Oslo", told=True)
+    assert score_pair(wire, update, config) is None
+
+
+def test_two_different_sentences_in_two_countries_stay_apart() -> None:
+    config = load_config().merge
+    assert score_pair(_placed("w1", COPIED, "Kharkiv"), _placed("w3", RETOLD, "Oslo"),
+                      config) is None  # fmt: skip
+
+
+def test_a_place_a_copy_contradicted_does_not_block_the_cluster_later() -> None:
+    """The update's lent place (Oslo) is contradicted by the wire's copy of its sentence; it
+    must not keep the retelling (placed like the wire) out of the occurrence."""
+    wire, update = _placed("w1", COPIED, "Kharkiv"), _placed("w2", COPIED, "Oslo")
+    retold = _placed("w3", RETOLD, "Kharkiv")
+    clustering = merge_events([wire, update, retold])
+    assert len({clustering.canonical_of[e.id] for e in (wire, update, retold)}) == 1

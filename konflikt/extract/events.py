@@ -41,6 +41,8 @@ from konflikt.extract.parties import (
     is_party_token,
     linear_span,
     np_span,
+    person_role,
+    topic_role,
 )
 from konflikt.extract.quantities import find_quantities
 from konflikt.extract.rules import absorb, event_rules
@@ -88,6 +90,8 @@ AUTHORITY_KINDS = frozenset({"government", "police", "state_forces", "igo"})
 
 
 ANTECEDENT_SENTENCES = 4
+# How far back a lone role noun ("Partilederen") looks for the person the text is about.
+ROLE_SENTENCES = 2
 
 
 # Titles a person is first named with and then referred to by alone, in the definite form
@@ -225,6 +229,28 @@ class _ArticleState:
             return None
         return ranked[0][0]
 
+    def role_person(self, span: PartySpan, role: str) -> str | None:
+        """Who a lone definite role noun ("partilederen", "rapportøren") is: the person the
+        article introduced with that title; else, for a role the text's own person may hold
+        (`topic_role`) and a noun that is its sentence's subject, the one person who was the
+        subject in the two sentences before."""
+        named = self.titled_person(span.start, role.rsplit("-", 1)[-1])
+        if named is not None:
+            return named
+        head = self.doc[span.head]
+        if head.dep_ not in ("SUBJ", "nsubj") or not topic_role(role):
+            return None
+        start = head.sent.start
+        for _ in range(ROLE_SENTENCES):
+            if start == 0:
+                break
+            before = self.doc[start - 1].sent
+            while before.start > 0 and all(t.is_space for t in before):  # a line break alone
+                before = self.doc[before.start - 1].sent
+            start = before.start
+        names = {self.full_person(n) for i, n in self.subjects if start <= i < head.sent.start}
+        return names.pop() if len(names) == 1 else None
+
     def mentions_of(self, name: str) -> int:
         last = name.split()[-1] if name.split() else name
         return sum(1 for _, n in self.persons if last in n)
@@ -263,6 +289,15 @@ def _party(span: PartySpan | None, state: _ArticleState) -> Party | None:
         return party
     ref = resolution.resolve_actor(text)
     head = doc[span.head]
+    unnamed = ref is None or ref[0] == text  # no entity of the registry, at most "a person"
+    if unnamed and (role := person_role(text)) and (named := state.role_person(span, role)):
+        # "Partilederen tilbakeviser ...": the person introduced with that title, or the one
+        # the sentence before was about
+        party.name, party.kind = named, "person"
+        ref = resolution.resolve_actor(named)
+        if ref is not None:
+            party.name, party.kind, party.country = ref
+        return party
     if ref is not None and not (ref[0] == text and (named := _named_by_copula(head))):
         party.name, party.kind, party.country = ref
         return party

@@ -68,6 +68,8 @@ class _Lex:
     own_act_verbs: frozenset[str]
     receive_verbs: frozenset[str]
     receive_types: frozenset[str]
+    person_roles: tuple[str, ...]
+    topic_roles: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -94,7 +96,24 @@ def _lex() -> _Lex:
         own_act_verbs=frozenset(str(w) for w in raw["own_act_verbs"]),
         receive_verbs=frozenset(str(w) for w in raw["receive_verbs"]),
         receive_types=frozenset(str(w) for w in raw["receive_types"]),
+        person_roles=tuple(str(w) for w in raw["person_roles"]),
+        topic_roles=tuple(str(w) for w in raw["topic_roles"]),
     )
+
+
+def person_role(word: str) -> str | None:
+    """The role a lone definite role noun names ("Partilederen" -> "partileder",
+    "FN-rapportøren" -> "fn-rapportør"), or None for any other word."""
+    low = word.lower()
+    if not low.endswith("en") or not low.replace("-", "").isalpha():
+        return None
+    bare = low[:-2]
+    return bare if bare.endswith(_lex().person_roles) else None
+
+
+def topic_role(role: str) -> bool:
+    """Whether a lone role noun of `role` may go on about the person the text was about."""
+    return role.endswith(_lex().topic_roles)
 
 
 def implicit_actor(event_type: str, mode: str | None) -> str | None:

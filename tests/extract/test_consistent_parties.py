@@ -252,3 +252,51 @@ def test_the_title_alone_is_the_person_the_article_named_with_it() -> None:
     assert accuse[0].recipient.text == "statsministeren"
     # the bare title's holder, not another country's ("Spanias statsminister")
     assert accuse[0].recipient.name is not None and "Støre" in accuse[0].recipient.name
+
+
+def test_a_role_noun_is_recognised_only_in_its_definite_singular() -> None:
+    from konflikt.extract.parties import person_role
+
+    assert person_role("Partilederen") == "partileder"
+    assert person_role("FN-rapportøren") == "fn-rapportør"
+    assert person_role("partileder") is None  # indefinite: anyone with that role
+    assert person_role("Regjeringen") is None  # an institution, not a person's role
+    assert person_role("Stoltenberg") is None
+
+
+@pytest.mark.slow
+def test_a_role_noun_as_subject_is_the_subject_of_the_sentence_before() -> None:
+    events = _extract("Statsminister Kari Nordvik avviser at partiet har et problem i nord.\n"
+                      "Partilederen avviser også kritikken fra fylkeslagene.")
+    reject = [e for e in events if e.event_type == "REJECT" and e.actor is not None
+              and e.actor.text == "Partilederen"]  # fmt: skip
+    assert reject, [(e.event_type, e.actor) for e in events]
+    assert reject[0].actor.name is not None and "Nordvik" in reject[0].actor.name
+
+
+@pytest.mark.slow
+def test_a_role_noun_takes_the_person_introduced_with_that_title() -> None:
+    events = _extract("FN-rapportør Ingrid Vollan la fram rapporten om fangeleirene tirsdag.\n"
+                      "Regjeringen i landet avviste funnene samme kveld.\n"
+                      "Rapportøren krever at leirene stenges umiddelbart.")
+    request = [e for e in events if e.event_type == "REQUEST" and e.actor is not None]
+    assert request, [(e.event_type, e.actor) for e in events]
+    assert request[0].actor.name is not None and "Vollan" in request[0].actor.name
+
+
+@pytest.mark.slow
+def test_a_role_noun_looks_past_one_sentence_about_something_else() -> None:
+    events = _extract("Statsminister Kari Nordvik avviser at partiet har et problem i nord.\n"
+                      "Partiet fikk 18 prosent av stemmene i fylket.\n"
+                      "Partilederen avviser også kritikken fra fylkeslagene.")
+    reject = [e for e in events if e.event_type == "REJECT" and e.actor is not None
+              and e.actor.text == "Partilederen"]  # fmt: skip
+    assert reject and reject[0].actor.name is not None and "Nordvik" in reject[0].actor.name
+
+
+@pytest.mark.slow
+def test_a_lawyer_is_not_the_person_the_sentence_before_was_about() -> None:
+    events = _extract("Aktivisten Per Holm nekter for at han kastet steinen mot politiet.\n"
+                      "Forsvareren avviser at det finnes bevis mot ham.")
+    rejects = [e for e in events if e.actor is not None and e.actor.text == "Forsvareren"]
+    assert all(e.actor.name is None or "Holm" not in e.actor.name for e in rejects)

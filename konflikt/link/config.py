@@ -29,6 +29,10 @@ class DuplicateConfig:
     candidate_threshold: float = 0.2
     # ... but only for a shorter text of at least this many shingles (about 2 sentences)
     min_contained_shingles: int = 30
+    # An outlet's own update of its story rewrites more than another paper's edit of it, and
+    # two of its stories on different occurrences share little: between articles of one source
+    # this share suffices.
+    same_source_containment: float = 0.25
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,11 +85,13 @@ def parse_config(data: dict[str, Any]) -> LinkConfig:
     if (dup.shingle_size < 1 or dup.num_perm < 16 or not 0 < dup.threshold <= 1
             or not 0 < dup.containment <= 1
             or not 0 < dup.candidate_threshold <= min(dup.threshold, dup.containment)
-            or dup.min_contained_shingles < 1):  # fmt: skip
+            or dup.min_contained_shingles < 1
+            or not 0 < dup.same_source_containment <= dup.containment):  # fmt: skip
         raise KonfliktError("link.yaml: duplicates needs shingle_size >= 1, num_perm >= 16, "
                             "0 < threshold <= 1, 0 < containment <= 1, "
                             "0 < candidate_threshold <= threshold and containment, "
-                            "min_contained_shingles >= 1")
+                            "min_contained_shingles >= 1, "
+                            "0 < same_source_containment <= containment")
     if set(merge.weights) != set(FIELDS) or any(w < 0 for w in merge.weights.values()):
         raise KonfliktError(f"link.yaml: merge.weights needs non-negative {', '.join(FIELDS)}")
     if abs(sum(merge.weights.values()) - 1.0) > 1e-6:

@@ -1,10 +1,13 @@
 """Near-duplicate articles: syndicated wire copy and updated versions of one text.
 
 Each article body becomes a set of word shingles, summarised by a MinHash; an LSH index finds
-the candidate pairs in sub-quadratic time and the estimated Jaccard similarity decides, or, for
-a shortened copy, the estimated share of the shorter text's shingles inside the longer. Groups
-are the connected components of the accepted pairs. Every version is kept: grouping only labels
-articles, it never drops one.
+the candidate pairs in sub-quadratic time, and the candidates' exact shingle sets decide: their
+Jaccard similarity, or, for a shortened copy, the share of the shorter text's shingles inside
+the longer (a lower share between two articles of one source: an outlet's own update rewrites
+more than another paper's edit). Exact, because a MinHash of 128 permutations estimates a
+Jaccard similarity of 0.35 with a standard error of about 0.04: an edited copy at 0.35 was once
+estimated at 0.23 and lost. Groups are the connected components of the accepted pairs. Every
+version is kept: grouping only labels articles, it never drops one.
 
 A group's id is the id of its first member in the order given (the store gives them in the order
 they were stored), so adding a later copy never renames a group.
@@ -66,16 +69,21 @@ def minhash(text: str, config: DuplicateConfig) -> LeanMinHash:
     return LeanMinHash(sketch)  # no permutation tables: a tenth of the memory, storable
 
 
-def containment(a: LeanMinHash, b: LeanMinHash, jaccard: float, config: DuplicateConfig) -> float:
-    """The estimated share of the shorter text's shingles that the longer text has: from the
-    Jaccard similarity J and the two sets' estimated sizes, |A ∩ B| = J (|A| + |B|) / (1 + J).
-    0 when the shorter text has fewer than `config.min_contained_shingles` shingles (a short
+def similarity(a: set[str], b: set[str], config: DuplicateConfig) -> tuple[float, float]:
+    """The Jaccard similarity of two shingle sets, and the share of the smaller set inside the
+    larger (0 when the smaller has fewer than `config.min_contained_shingles` shingles: a short
     text is inside many others by chance)."""
-    size_a, size_b = a.count(), b.count()
-    shorter = min(size_a, size_b)
-    if shorter < config.min_contained_shingles:
-        return 0.0
-    return min(1.0, jaccard * (size_a + size_b) / ((1 + jaccard) * shorter))
+    if not a or not b:
+        return 0.0, 0.0
+    shared = len(a & b)
+    jaccard = shared / (len(a) + len(b) - shared)
+    shorter = min(len(a), len(b))
+    return jaccard, shared / shorter if shorter >= config.min_contained_shingles else 0.0
+
+
+def _same_source(a: Article, b: Article) -> bool:
+    """Whether two articles come from one outlet (an update of its own story)."""
+    return bool(a.source and b.source and a.source.strip().lower() == b.source.strip().lower())
 
 
 def to_bytes(sketch: LeanMinHash) -> bytes:
@@ -114,6 +122,15 @@ def group_articles(
     order = {a.id: i for i, a in enumerate(articles)}
     union = UnionFind(order)
     pairs: list[DuplicatePair] = []
+    texts = {a.id: a.text[a.body_start :] for a in articles}
+    by_id = {a.id: a for a in articles}
+    shingled: dict[str, set[str]] = {}
+
+    def shingle_set(article_id: str) -> set[str]:
+        if article_id not in shingled:
+            shingled[article_id] = shingles(texts[article_id], config.shingle_size)
+        return shingled[article_id]
+
     for article in articles:
         if article.id in sketches:
             continue
@@ -124,11 +141,11 @@ def group_articles(
             sketches[article.id] = sketch
             continue
         for other in sorted(lsh.query(sketch), key=order.__getitem__):
-            similarity = sketch.jaccard(sketches[other])
-            if similarity >= config.threshold or (
-                containment(sketch, sketches[other], similarity, config) >= config.containment
-            ):
-                pairs.append(DuplicatePair(other, article.id, round(similarity, 3)))
+            jaccard, contained = similarity(shingle_set(other), shingle_set(article.id), config)
+            needed = (config.same_source_containment
+                      if _same_source(article, by_id[other]) else config.containment)  # fmt: skip
+            if jaccard >= config.threshold or contained >= needed:
+                pairs.append(DuplicatePair(other, article.id, round(jaccard, 3)))
                 union.union(other, article.id)
         lsh.insert(article.id, sketch)
         sketches[article.id] = sketch

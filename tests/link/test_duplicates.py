@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from konflikt.link.config import DuplicateConfig
-from konflikt.link.duplicates import containment, group_articles, minhash, shingles
+from konflikt.link.duplicates import group_articles, shingles, similarity
 
 from .conftest import make_article
 
@@ -90,10 +90,10 @@ SHORT_COPY = (
 
 def test_a_shortened_copy_is_grouped_by_containment() -> None:
     config = DuplicateConfig()
-    wire, copy = minhash(LONG_WIRE, config), minhash(SHORT_COPY, config)
-    jaccard = wire.jaccard(copy)
+    size = config.shingle_size
+    jaccard, contained = similarity(shingles(LONG_WIRE, size), shingles(SHORT_COPY, size), config)
     assert jaccard < config.threshold  # Jaccard alone would miss it
-    assert containment(wire, copy, jaccard, config) >= config.containment
+    assert contained >= config.containment
     articles = [make_article("wire", LONG_WIRE), make_article("copy", SHORT_COPY),
                 make_article("rewrite", REWRITE), make_article("other", OTHER)]  # fmt: skip
     grouping = group_articles(articles, config)
@@ -105,5 +105,29 @@ def test_a_short_text_inside_a_long_one_is_no_copy() -> None:
     # two sentences of 3-shingles are under min_contained_shingles: quoting is not copying
     config = DuplicateConfig()
     quote = "Minst fire sivile ble drept og elleve skadet, opplyser guvernøren i regionen."
-    wire, short = minhash(LONG_WIRE, config), minhash(quote, config)
-    assert containment(wire, short, wire.jaccard(short), config) == 0.0
+    size = config.shingle_size
+    assert similarity(shingles(LONG_WIRE, size), shingles(quote, size), config)[1] == 0.0
+
+
+# What a rewritten update adds after keeping the wire's first three sentences.
+UPDATE_NEWS = (
+    "Oppdatert: Tallet på drepte har steget til seks, opplyser guvernøren i regionen fredag "
+    "ettermiddag. Redningsmannskaper leter fortsatt etter savnede i ruinene av to bolighus, og "
+    "sykehusene i byen melder at de har tatt imot over tjue skadde siden natten."
+)
+
+
+def test_an_outlets_own_rewritten_update_groups_but_another_outlets_does_not() -> None:
+    """An update sharing about a third of the wire's shingles is a version when the wire
+    service itself wrote it, not when another paper wrote it in part from the wire."""
+    config = DuplicateConfig()
+    update = ". ".join(LONG_WIRE.split(". ")[:3]) + ". " + UPDATE_NEWS
+    size = config.shingle_size
+    _, contained = similarity(shingles(LONG_WIRE, size), shingles(update, size), config)
+    assert config.same_source_containment <= contained < config.containment
+    wire = make_article("wire", LONG_WIRE)
+    own = make_article("own-update", update)
+    other = make_article("other-paper", update)
+    other.source = "Avisa"
+    assert group_articles([wire, own], config).group_of["own-update"] == "wire"
+    assert group_articles([wire, other], config).group_of["other-paper"] == "other-paper"

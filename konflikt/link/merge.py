@@ -137,6 +137,8 @@ def merge_events(
         if _clusters_conflict(members[root_a], members[root_b], config, published,
                               copy=copy, lent=lent):  # fmt: skip
             continue
+        if _told_apart(members[root_a], members[root_b]):
+            continue
         if copy and _hard_conflict(first, second, None, None, config):
             # one sentence placed apart by what each article lent it: those places are no
             # evidence against the cluster's later joins either
@@ -147,6 +149,26 @@ def merge_events(
         members[root] = members.pop(root_a if root == root_b else root_b) + members[root]
     canonical_of = {ev_id: canonical_id(union.find(ev_id)) for ev_id in order}
     return Clustering(canonical_of=canonical_of, joined_by=joined_by)
+
+
+def _told_apart(left: list[Event], right: list[Event]) -> bool:
+    """Whether one article tells a report of each cluster with actors that share nothing:
+    the article then tells two acts by two parties ("PST arrested the speaker ... the police
+    detained 25 demonstrators" may not be, but "the demonstrators demanded ... MPs asked ..."
+    is), and the clusters are two occurrences however a third article's reports link them.
+    Reports of one article that leave an actor out may still be one occurrence (a headline
+    and its body sentence)."""
+    by_article: dict[str | None, list[Event]] = defaultdict(list)
+    for ev in left:
+        if ev.actor is not None:
+            by_article[ev.article_id].append(ev)
+    for b in right:
+        if b.actor is None:
+            continue
+        for a in by_article.get(b.article_id, ()):
+            if compare_parties("actor", a.actor, b.actor).score == 0.0:
+                return True
+    return False
 
 
 def _clusters_conflict(

@@ -308,3 +308,24 @@ def test_a_place_a_copy_contradicted_does_not_block_the_cluster_later() -> None:
     retold = _placed("w3", RETOLD, "Kharkiv")
     clustering = merge_events([wire, update, retold])
     assert len({clustering.canonical_of[e.id] for e in (wire, update, retold)}) == 1
+
+
+def test_two_reports_of_one_article_by_two_parties_stay_two_occurrences() -> None:
+    """An article tells two demands by two parties; a third article sums both up in one
+    sentence, which agrees with each. It may join one of them, never both."""
+    protest = "Motdemonstrantene krevde at konferansen på hotellet ble stanset straks."
+    members = "Flere stortingsrepresentanter ber justisministeren forklare innreisen."
+    first = make_event("x", protest, "REQUEST", actor="Motdemonstrantene", place="Oslo",
+                       day="2026-05-02")  # fmt: skip
+    second = make_event("x", members, "REQUEST", start=80, actor="Flere stortingsrepresentanter",
+                        place="Oslo", day="2026-05-02")  # fmt: skip
+    summary = make_event("y", f"{protest} {members}", "REQUEST", place="Oslo", day="2026-05-02")
+    config = load_config().merge
+    for report in (first, second):  # the summary alone would merge with either
+        pair = score_pair(report, summary, config)
+        assert pair is not None and pair.score >= config.min_score
+    clustering = merge_events([first, second, summary])
+    assert clustering.canonical_of[first.id] != clustering.canonical_of[second.id]
+    assert clustering.canonical_of[summary.id] in {
+        clustering.canonical_of[first.id], clustering.canonical_of[second.id]
+    }  # fmt: skip

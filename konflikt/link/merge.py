@@ -152,23 +152,45 @@ def merge_events(
 
 
 def _told_apart(left: list[Event], right: list[Event]) -> bool:
-    """Whether one article tells a report of each cluster with actors that share nothing:
-    the article then tells two acts by two parties ("PST arrested the speaker ... the police
-    detained 25 demonstrators" may not be, but "the demonstrators demanded ... MPs asked ..."
-    is), and the clusters are two occurrences however a third article's reports link them.
-    Reports of one article that leave an actor out may still be one occurrence (a headline
-    and its body sentence)."""
+    """Whether one article tells a report of each cluster as two acts: by two parties whose
+    names share nothing ("the demonstrators demanded ... MPs asked ..."), or upon one person
+    and upon a counted group ("PST arrested the speaker ... the police detained 25
+    demonstrators"). The clusters are then two occurrences however a third article's reports
+    link them. Reports of one article that leave a party out may still be one occurrence (a
+    headline and its body sentence)."""
     by_article: dict[str | None, list[Event]] = defaultdict(list)
     for ev in left:
-        if ev.actor is not None:
-            by_article[ev.article_id].append(ev)
+        by_article[ev.article_id].append(ev)
     for b in right:
-        if b.actor is None:
-            continue
         for a in by_article.get(b.article_id, ()):
-            if compare_parties("actor", a.actor, b.actor).score == 0.0:
+            if a.actor is not None and b.actor is not None and (
+                compare_parties("actor", a.actor, b.actor).score == 0.0
+            ):
+                return True
+            if _person_and_group(a, b) or _person_and_group(b, a):
                 return True
     return False
+
+
+def _one_person(party: Party) -> bool:
+    if party.kind != "person":
+        return False
+    words = (party.name or party.text).split()
+    return len(words) >= 2 or (len(party.text.split()) == 1 and party.text.lower().endswith("en"))
+
+
+def _person_and_group(a: Event, b: Event) -> bool:
+    """Whether `a` is done to one person and `b` to a group the report counts (two or more).
+    One person: a full name ("Greg Johnson"), or a definite singular noun taken for a person
+    ("høyreekstremisten"); a lone capitalised word the recogniser called a person may be a
+    ship or a firm."""
+    if a.recipient is None or b.recipient is None or not _one_person(a.recipient):
+        return False
+    rec = b.recipient
+    return rec.start is not None and rec.end is not None and any(
+        q.start is not None and rec.start <= q.start < rec.end and (q.best or q.low or 0) >= 2
+        for q in b.quantities
+    )
 
 
 def _clusters_conflict(

@@ -329,3 +329,25 @@ def test_two_reports_of_one_article_by_two_parties_stay_two_occurrences() -> Non
     assert clustering.canonical_of[summary.id] in {
         clustering.canonical_of[first.id], clustering.canonical_of[second.id]
     }  # fmt: skip
+
+
+def test_one_person_and_a_counted_group_in_one_article_are_two_arrests() -> None:
+    from konflikt.model import Party, Quantity
+
+    arrest = "Politiet pågrep foredragsholderen Ola Vik ved hotellet lørdag."
+    detained = "Politiet anholdt 25 demonstranter ved hotellet lørdag."
+    one = replace(
+        make_event("x", arrest, "COERCE", actor="Politiet", place="Oslo", day="2026-05-02"),
+        recipient=Party(text="Ola Vik", start=34, end=41, name="Ola Vik", kind="person"),
+    )
+    group = replace(
+        make_event("x", detained, "COERCE", start=80, actor="Politiet", place="Oslo",
+                   day="2026-05-02"),
+        recipient=Party(text="25 demonstranter", start=97, end=113),
+        quantities=[Quantity(text="25 demonstranter", low=25, best=25, high=25,
+                             what="arrested", start=97, end=113)],
+    )  # fmt: skip
+    summary = make_event("y", f"{arrest} {detained}", "COERCE", actor="Politiet", place="Oslo",
+                         day="2026-05-02")  # fmt: skip
+    clustering = merge_events([one, group, summary])
+    assert clustering.canonical_of[one.id] != clustering.canonical_of[group.id]

@@ -52,6 +52,9 @@ class MergeConfig:
     # occurrence: a place one of them only inherited from its article does not part them.
     copy_overlap: float = 0.9
     copy_min_words: int = 5
+    # Statements whose country their articles only lent them (neither sentence names a place)
+    # are not parted by it: the story's place is not where a minister spoke.
+    lent_place_types: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +76,8 @@ def parse_config(data: dict[str, Any]) -> LinkConfig:
     try:
         dup = DuplicateConfig(**data.get("duplicates", {}))
         merge_data = dict(data.get("merge", {}))
+        if "lent_place_types" in merge_data:
+            merge_data["lent_place_types"] = tuple(merge_data["lent_place_types"] or ())
         if "distinct_mode_types" in merge_data:
             merge_data["distinct_mode_types"] = tuple(merge_data["distinct_mode_types"] or ())
         merge = MergeConfig(**merge_data)
@@ -103,6 +108,8 @@ def parse_config(data: dict[str, Any]) -> LinkConfig:
                             "0 < min_known_weight <= 1, max_km > 0, date_slack_days >= 0, "
                             "undated_window_days >= 0, 0 < copy_overlap <= 1, "
                             "copy_min_words >= 1")
+    if not set(merge.lent_place_types) <= set(EVENT_TYPES):
+        raise KonfliktError("link.yaml: merge.lent_place_types must be PLOVER event types")
     if not set(merge.distinct_mode_types) <= set(EVENT_TYPES):
         raise KonfliktError("link.yaml: merge.distinct_mode_types must be PLOVER event types")
     if not 0 < ledger.denial_overlap <= 1:

@@ -210,9 +210,11 @@ def _clusters_conflict(
     intervals = {id(ev): date_interval(ev, config, published) for ev in left + right}
     for a in left:
         for b in right:
-            places = a.id not in lent and b.id not in lent and (
-                not copy or (_place_told(a) and _place_told(b))
-            )
+            places = (
+                a.id not in lent and b.id not in lent
+                and (not copy or (_place_told(a) and _place_told(b)))
+                and not _lent_countries(a, b, config)
+            )  # fmt: skip
             if _hard_conflict(a, b, intervals[id(a)], intervals[id(b)], config, places=places):
                 return True
     return False
@@ -255,7 +257,8 @@ def _candidates(
     two events meet in the week where the later of their first days falls; events further apart
     than the slack share no week, and `score_pair` would rule them out. Events with no interval
     meet every event of their block. Reports that copy one sentence (`_copied_sentence`) meet
-    across countries too (`_copies_across_countries`).
+    across countries too (`_copies_across_countries`), and so do statements whose countries
+    their articles only lent them (`_lent_countries`).
     """
     position = {id(ev): i for i, ev in enumerate(events)}
     by_country: dict[str | None, list[Event]] = defaultdict(list)
@@ -270,6 +273,16 @@ def _candidates(
         for a, b in _by_week(unplaced, group, config, published):
             yield (a, b) if position[id(a)] < position[id(b)] else (b, a)
     yield from _copies_across_countries(events, config)
+    # statements placed only by their articles meet across countries too
+    lent = [ev for ev in events if ev.event_type in config.lent_place_types
+            and _country(ev) and not _place_told(ev)]  # fmt: skip
+    for a, b in _by_week(lent, [], config, published):
+        if _country(a) != _country(b) and not _copied_sentence(a, b, config):
+            yield (a, b) if position[id(a)] < position[id(b)] else (b, a)
+
+
+def _country(ev: Event) -> str | None:
+    return ev.location.country if ev.location else None
 
 
 def _copies_across_countries(
@@ -380,7 +393,7 @@ def score_pair(
     # One sentence copied into two articles (a wire and its update) tells one occurrence;
     # a place that only one article's context lent it does not part them.
     copy = _copied_sentence(a, b, config)
-    inherited = copy and not (_place_told(a) and _place_told(b))
+    inherited = copy and not (_place_told(a) and _place_told(b)) or _lent_countries(a, b, config)
     country_a = a.location.country if a.location else None
     country_b = b.location.country if b.location else None
     if country_a and country_b and country_a != country_b and not inherited:
@@ -452,6 +465,19 @@ def _copied_sentence(a: Event, b: Event, config: MergeConfig) -> bool:
     return shared >= config.copy_min_words and (
         shared >= config.copy_overlap * max(len(stems_a), len(stems_b))
     )
+
+
+def _lent_countries(a: Event, b: Event, config: MergeConfig) -> bool:
+    """Whether two statements (`MergeConfig.lent_place_types`) are in two countries only by
+    what their articles lent them: neither sentence names a place, and the article's main
+    place is where the story is, not where a minister spoke or a report came out ("Saudi
+    Arabia" in one write-up of a UN report, "Istanbul" in another)."""
+    country_a = a.location.country if a.location else None
+    country_b = b.location.country if b.location else None
+    return bool(
+        a.event_type in config.lent_place_types and country_a and country_b
+        and country_a != country_b and not _place_told(a) and not _place_told(b)
+    )  # fmt: skip
 
 
 def _place_told(ev: Event) -> bool:

@@ -40,7 +40,7 @@ def _random_events(seed: int, n_events: int) -> tuple[list[Event], dict[str, str
                              if rng.random() < 0.9 else None)  # fmt: skip
         sentence = " ".join(rng.sample(rng.choice(stories), 6)).capitalize() + "."
         event = make_event(
-            article_id, sentence, rng.choice(["ASSAULT", "COERCE"]), start=100 * (i % 2),
+            article_id, sentence, rng.choice(["ASSAULT", "COERCE", "REQUEST"]), start=100 * (i % 2),
             actor=rng.choice(ACTORS), place=rng.choice([*PLACES, None]),
             day=day.isoformat() if rng.random() < 0.85 else None,
         )  # fmt: skip

@@ -351,3 +351,23 @@ def test_one_person_and_a_counted_group_in_one_article_are_two_arrests() -> None
                          day="2026-05-02")  # fmt: skip
     clustering = merge_events([one, group, summary])
     assert clustering.canonical_of[one.id] != clustering.canonical_of[group.id]
+
+
+def test_statements_in_two_countries_only_by_their_articles_are_not_parted() -> None:
+    """Two write-ups of one demand, each placed by its article's main place (Kharkiv, Oslo):
+    a statement is not where its story is. An attack placed that way stays parted."""
+    config = load_config().merge
+    said = "Utenriksministeren krever at fangene løslates umiddelbart og uten vilkår."
+    retold = "Fangene må løslates umiddelbart, krever utenriksministeren i en uttalelse."
+    first = make_event("u1", said, "REQUEST", actor="Utenriksministeren", place="Kharkiv",
+                       day="2026-05-02")  # fmt: skip
+    second = make_event("u2", retold, "REQUEST", actor="utenriksministeren", place="Oslo",
+                        day="2026-05-02")  # fmt: skip
+    pair = score_pair(first, second, config)
+    assert pair is not None and pair.score >= config.min_score
+    assert merge_events([first, second]).canonical_of[first.id] == canonical_id(first.id)
+    assert len(set(merge_events([first, second]).canonical_of.values())) == 1
+    told = replace(second, location=replace(second.location, start=second.evidence.start + 3))
+    assert score_pair(first, told, config) is None  # the sentence names its place: parted
+    attack = replace(first, event_type="ASSAULT")
+    assert score_pair(attack, replace(second, event_type="ASSAULT"), config) is None

@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -272,7 +272,7 @@ def _candidates(
     for group in by_country.values():
         for a, b in _by_week(unplaced, group, config, published):
             yield (a, b) if position[id(a)] < position[id(b)] else (b, a)
-    yield from _copies_across_countries(events, config)
+    yield from _copies_across_countries(events, config, published)
     # statements placed only by their articles meet across countries too
     lent = [ev for ev in events if ev.event_type in config.lent_place_types
             and _country(ev) and not _place_told(ev)]  # fmt: skip
@@ -286,28 +286,38 @@ def _country(ev: Event) -> str | None:
 
 
 def _copies_across_countries(
-    events: list[Event], config: MergeConfig
+    events: list[Event], config: MergeConfig, published: Mapping[str, str | None] | None
 ) -> Iterator[tuple[Event, Event]]:
     """Pairs of events in two different countries whose sentences may be one sentence copied,
     earlier event first. Prefix filtering keeps it exact and far from quadratic: two stem sets
     sharing `copy_overlap` of the larger share a stem among each one's first
-    `len - ceil(copy_overlap * len) + 1` stems in sorted order."""
+    `len - ceil(copy_overlap * len) + 1` stems in one global order, the rarest first (so that
+    common words seldom open a list). Pairs whose dates rule them out (`score_pair` would) are
+    passed over before their words are compared."""
     position = {id(ev): i for i, ev in enumerate(events)}
+    frequency = Counter(stem for ev in events if _country(ev)
+                        for stem in sentence_stems(ev.evidence.sentence))  # fmt: skip
     by_stem: dict[str, list[Event]] = defaultdict(list)
     seen: set[tuple[int, int]] = set()
+    interval: dict[int, tuple[date, date] | None] = {}
     for ev in events:
-        country = ev.location.country if ev.location else None
-        stems = sorted({w[:STEM] for w in content_words(ev.evidence.sentence)})
+        country = _country(ev)
+        stems = sorted(sentence_stems(ev.evidence.sentence), key=lambda w: (frequency[w], w))
         if country is None or len(stems) < config.copy_min_words:
             continue
+        interval[id(ev)] = span = date_interval(ev, config, published)
         prefix = len(stems) - math.ceil(config.copy_overlap * len(stems)) + 1
         for stem in stems[:prefix]:
             for other in by_stem[stem]:
                 key = (position[id(other)], position[id(ev)])
-                other_country = other.location.country if other.location else None
-                if key in seen or other_country == country:
+                if key in seen or _country(other) == country:
                     continue
                 seen.add(key)
+                other_span = interval[id(other)]
+                if span is not None and other_span is not None and max(
+                    (span[0] - other_span[1]).days, (other_span[0] - span[1]).days
+                ) > config.date_slack_days:
+                    continue
                 if _copied_sentence(other, ev, config):
                     yield other, ev
             by_stem[stem].append(ev)
@@ -446,8 +456,8 @@ def compare_types(a: Event, b: Event) -> Agreement:
 
 def compare_words(a: Event, b: Event) -> Agreement:
     """Word stems the two evidence sentences share, over the shorter sentence's stems."""
-    stems_a = {w[:STEM] for w in content_words(a.evidence.sentence)}
-    stems_b = {w[:STEM] for w in content_words(b.evidence.sentence)}
+    stems_a = sentence_stems(a.evidence.sentence)
+    stems_b = sentence_stems(b.evidence.sentence)
     if not stems_a or not stems_b:
         return Agreement("words", None, "an empty evidence sentence")
     shared = stems_a & stems_b
@@ -455,12 +465,18 @@ def compare_words(a: Event, b: Event) -> Agreement:
     return Agreement("words", score, f"{len(shared)} shared: {', '.join(sorted(shared)[:8])}")
 
 
+@lru_cache(maxsize=65536)
+def sentence_stems(sentence: str) -> frozenset[str]:
+    """The content words of an evidence sentence, cut to STEM letters."""
+    return frozenset(w[:STEM] for w in content_words(sentence))
+
+
 def _copied_sentence(a: Event, b: Event, config: MergeConfig) -> bool:
     """Whether the two evidence sentences are one sentence copied (an edit may change a word
     or a figure): `copy_overlap` of the larger set of content-word stems shared, and at least
     `copy_min_words` of them."""
-    stems_a = {w[:STEM] for w in content_words(a.evidence.sentence)}
-    stems_b = {w[:STEM] for w in content_words(b.evidence.sentence)}
+    stems_a = sentence_stems(a.evidence.sentence)
+    stems_b = sentence_stems(b.evidence.sentence)
     shared = len(stems_a & stems_b)
     return shared >= config.copy_min_words and (
         shared >= config.copy_overlap * max(len(stems_a), len(stems_b))

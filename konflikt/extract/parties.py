@@ -16,6 +16,7 @@ actor and the nearest after it the recipient (swapped in the passive).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -103,9 +104,11 @@ def _lex() -> _Lex:
 
 def person_role(word: str) -> str | None:
     """The role a lone definite role noun names ("Partilederen" -> "partileder",
-    "FN-rapportøren" -> "fn-rapportør"), or None for any other word."""
+    "FN-rapportøren" -> "fn-rapportør", "23-åringen" -> "23-åring"), or None for any other
+    word."""
     low = word.lower()
-    if not low.endswith("en") or not low.replace("-", "").isalpha():
+    letters = re.sub(r"^\d+-", "", low)  # "23-åringen": an age stands for the person too
+    if not low.endswith("en") or not letters.replace("-", "").isalpha():
         return None
     bare = low[:-2]
     return bare if bare.endswith(_lex().person_roles) else None

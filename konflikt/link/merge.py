@@ -629,7 +629,7 @@ def compare_parties(
 ) -> Agreement:
     """Same entity: 1; shared word stems (inflection folded): their share, at least 0.5;
     only the same country (two Russian parties), or (`same_kind`) the same kind with a country
-    on one side only: 0.5; else 0."""
+    on at most one side: 0.5; else 0."""
     if a is None or b is None:
         return Agreement(role, None, "not known on both")
     town_a, town_b = _TOWN_OF_PARTY.search(a.text), _TOWN_OF_PARTY.search(b.text)
@@ -648,12 +648,14 @@ def compare_parties(
     if a.country and a.country == b.country:
         return Agreement(role, 0.5, f"same country {a.country}")
     if same_kind and a.kind and a.kind == b.kind and a.name and b.name and (
-        (a.country is None) != (b.country is None)
+        a.country is None or b.country is None
     ):
-        # "statsministeren" (a government of no country named) and "Solberg" (Norway's):
-        # the text does not say whose, so they may be one
+        # "statsministeren" (a government of no country named) and "Solberg" (Norway's), or
+        # "demonstrantene" and "rundt 20.000 mennesker" (civilians, neither says whose): the
+        # text does not say they differ, so they may be one
         named = a.country or b.country
-        return Agreement(role, 0.5, f"a {a.kind} of no country named and one of {named}")
+        whose = f"one of {named}" if named else "one of none named either"
+        return Agreement(role, 0.5, f"a {a.kind} of no country named and {whose}")
     return Agreement(role, 0.0, f"'{a.text}' / '{b.text}' share nothing")
 
 

@@ -262,6 +262,8 @@ def test_a_role_noun_is_recognised_only_in_its_definite_singular() -> None:
     assert person_role("partileder") is None  # indefinite: anyone with that role
     assert person_role("Regjeringen") is None  # an institution, not a person's role
     assert person_role("Stoltenberg") is None
+    assert person_role("23-åringen") == "23-åring"  # an age stands for the person
+    assert person_role("2019-en") is None
 
 
 @pytest.mark.slow

@@ -219,6 +219,19 @@ def test_a_party_of_no_named_country_may_be_one_of_a_named_country() -> None:
     assert compare_parties("actor", title, police).score == 0.0  # another kind
 
 
+def test_two_crowds_of_no_named_country_may_be_one() -> None:
+    from konflikt.link.merge import compare_parties
+    from konflikt.model import Party
+
+    marchers = Party(text="Demonstrantene", name="Protesters", kind="civilians")
+    crowd = Party(text="Rundt 20.000 mennesker", name="Civilians", kind="civilians")
+    assert compare_parties("actor", marchers, crowd).score == 0.5
+    russians = Party(text="russiske demonstranter", name="Protesters", kind="civilians",
+                     country="RUS")  # fmt: skip
+    ukrainians = Party(text="ukrainske sivile", name="Civilians", kind="civilians", country="UKR")
+    assert compare_parties("actor", russians, ukrainians).score == 0.0  # two countries named
+
+
 def test_a_party_of_no_named_country_does_not_link_a_denial() -> None:
     from konflikt.link.merge import compare_parties
     from konflikt.model import Party

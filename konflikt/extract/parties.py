@@ -506,6 +506,14 @@ def _announcing(verb: Token) -> bool:
     return (verb.lemma_ or verb.lower_).lower() in _lex().own_act_verbs
 
 
+def _nationality(adjective: Token) -> bool:
+    """Whether an adjective names a state ("tyrkisk", "amerikanske")."""
+    from konflikt.extract.resolution import resolve_actor  # the registry loads on first use
+
+    ref = resolve_actor(adjective.text)
+    return ref is not None and ref[1] == "government" and ref[2] is not None
+
+
 def _noun_parties(noun: Token, event_type: str) -> tuple[Token | None, Token | None]:
     lex = _lex()
     actor: Token | None = None
@@ -529,6 +537,11 @@ def _noun_parties(noun: Token, event_type: str) -> tuple[Token | None, Token | N
             c.text.endswith(("s", "'")) and c.pos_ in ("PROPN", "NOUN")
         ):
             actor = c
+    if actor is None and event_type != "PROTEST":
+        # "et tyrkisk angrep", "amerikanske sanksjoner": the nationality is the actor (of
+        # protests it says who marches, not which state)
+        actor = next((c for c in noun.children if c.i < noun.i and c.dep_ in ("ATR", "amod")
+                      and c.pos_ == "ADJ" and _nationality(c)), None)  # fmt: skip
     if actor is None:
         actor = _pp_object([noun], lex.actor_preps)
         if actor is not None and event_type in ("ACCUSE", "REQUEST", "SUPPORT", "REJECT") and (

@@ -302,3 +302,11 @@ def test_a_lawyer_is_not_the_person_the_sentence_before_was_about() -> None:
                       "Forsvareren avviser at det finnes bevis mot ham.")
     rejects = [e for e in events if e.actor is not None and e.actor.text == "Forsvareren"]
     assert all(e.actor.name is None or "Holm" not in e.actor.name for e in rejects)
+
+
+@pytest.mark.slow
+def test_a_nationality_on_the_event_noun_is_its_actor_not_the_announcer() -> None:
+    events = _extract("Etter møtet meldte Det hvite hus at et tyrkisk angrep på de kurdiske "
+                      "styrkene i Nord-Syria var nært forestående.")  # fmt: skip
+    assault = [e for e in events if e.event_type == "ASSAULT"]
+    assert assault and assault[0].actor is not None and assault[0].actor.name == "Turkey"

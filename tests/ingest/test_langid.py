@@ -28,3 +28,22 @@ def test_only_norwegian_is_supported() -> None:
 @pytest.mark.parametrize("text", ["", "Hei", "12 34 56 78", "!!!"])
 def test_too_little_text_is_undetermined(text: str) -> None:
     assert identify_language(text) == "und"
+
+
+def test_a_line_of_foreign_names_does_not_make_bokmal_nynorsk() -> None:
+    # lingua, scoring the whole text as one, took this Bokmål text for Nynorsk (confidence 1.0)
+    # because of the Turkish names; the words only Bokmål writes decide.
+    text = (
+        "Trump truer Tyrkia med økonomisk katastrofe\n"
+        "Presidenten skrev søndag at USA vil knuse Tyrkia økonomisk hvis tyrkiske styrker "
+        "angriper kurderne.\n"
+        "I samme melding bekreftet han at tilbaketrekningen av soldater fra Syria er i gang.\n"
+        "Tyrkias utenriksminister Mevlüt Çavuşoğlu svarte mandag at landet ikke er redd for "
+        "trusler."
+    )
+    assert identify_language(text) == "nb"
+    nynorsk = (
+        "Ho seier at dei ikkje har fått noko svar frå departementet enno, men at dei vil "
+        "halde fram med arbeidet i heile kommunen."
+    )
+    assert identify_language(nynorsk) == "nn"

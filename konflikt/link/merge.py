@@ -465,10 +465,20 @@ def compare_words(a: Event, b: Event) -> Agreement:
     return Agreement("words", score, f"{len(shared)} shared: {', '.join(sorted(shared)[:8])}")
 
 
+def stem(word: str) -> str:
+    """A word cut to STEM letters, a Nynorsk plural ending first read as its Bokmål one
+    ("piratane" / "piratene", "soldatar" / "soldater"), so the two standards' reports meet."""
+    if len(word) > 5 and word.endswith("ane"):
+        word = word[:-3] + "ene"
+    elif len(word) > 4 and word.endswith("ar"):
+        word = word[:-2] + "er"
+    return word[:STEM]
+
+
 @lru_cache(maxsize=65536)
 def sentence_stems(sentence: str) -> frozenset[str]:
     """The content words of an evidence sentence, cut to STEM letters."""
-    return frozenset(w[:STEM] for w in content_words(sentence))
+    return frozenset(stem(w) for w in content_words(sentence))
 
 
 def _copied_sentence(a: Event, b: Event, config: MergeConfig) -> bool:
@@ -667,7 +677,7 @@ def party_stems(party: Party) -> set[str]:
     """Content words cut to STEM letters, so 'russiske' and 'russisk', 'styrker' and
     'styrkene' meet; a canonical name's words count too."""
     words = content_words(f"{party.text} {party.name or ''}")
-    return {w[:STEM] for w in words}
+    return {stem(w) for w in words}
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -384,3 +384,13 @@ def test_statements_in_two_countries_only_by_their_articles_are_not_parted() -> 
     assert score_pair(first, told, config) is None  # the sentence names its place: parted
     attack = replace(first, event_type="ASSAULT")
     assert score_pair(attack, replace(second, event_type="ASSAULT"), config) is None
+
+
+def test_nynorsk_plural_endings_meet_their_bokmal_counterparts() -> None:
+    from konflikt.link.merge import compare_parties, stem
+    from konflikt.model import Party
+
+    assert stem("piratane") == stem("piratene") and stem("soldatar") == stem("soldater")
+    assert stem("russisk") != stem("russland")  # six letters still tell these apart
+    score = compare_parties("actor", Party(text="piratane"), Party(text="piratene")).score
+    assert score is not None and score >= 0.5

@@ -267,33 +267,34 @@ def test_a_role_noun_is_recognised_only_in_its_definite_singular() -> None:
 
 
 @pytest.mark.slow
-def test_a_role_noun_as_subject_is_the_subject_of_the_sentence_before() -> None:
-    events = _extract("Statsminister Kari Nordvik avviser at partiet har et problem i nord.\n"
-                      "Partilederen avviser også kritikken fra fylkeslagene.")
-    reject = [e for e in events if e.event_type == "REJECT" and e.actor is not None
-              and e.actor.text == "Partilederen"]  # fmt: skip
-    assert reject, [(e.event_type, e.actor) for e in events]
-    assert reject[0].actor.name is not None and "Nordvik" in reject[0].actor.name
-
-
-@pytest.mark.slow
-def test_a_role_noun_takes_the_person_introduced_with_that_title() -> None:
-    events = _extract("FN-rapportør Ingrid Vollan la fram rapporten om fangeleirene tirsdag.\n"
-                      "Regjeringen i landet avviste funnene samme kveld.\n"
-                      "Rapportøren krever at leirene stenges umiddelbart.")
-    request = [e for e in events if e.event_type == "REQUEST" and e.actor is not None]
-    assert request, [(e.event_type, e.actor) for e in events]
-    assert request[0].actor.name is not None and "Vollan" in request[0].actor.name
-
-
-@pytest.mark.slow
-def test_a_role_noun_looks_past_one_sentence_about_something_else() -> None:
-    events = _extract("Statsminister Kari Nordvik avviser at partiet har et problem i nord.\n"
-                      "Partiet fikk 18 prosent av stemmene i fylket.\n"
-                      "Partilederen avviser også kritikken fra fylkeslagene.")
-    reject = [e for e in events if e.event_type == "REJECT" and e.actor is not None
-              and e.actor.text == "Partilederen"]  # fmt: skip
-    assert reject and reject[0].actor.name is not None and "Nordvik" in reject[0].actor.name
+@pytest.mark.parametrize(
+    ("text", "event_type", "role", "person"),
+    [
+        # the subject of the sentence before
+        ("Statsminister Kari Nordvik avviser at partiet har et problem i nord.\n"
+         "Partilederen avviser også kritikken fra fylkeslagene.", "REJECT", "Partilederen",
+         "Nordvik"),
+        # past one sentence about something else
+        ("Statsminister Kari Nordvik avviser at partiet har et problem i nord.\n"
+         "Partiet fikk 18 prosent av stemmene i fylket.\n"
+         "Partilederen avviser også kritikken fra fylkeslagene.", "REJECT", "Partilederen",
+         "Nordvik"),
+        # the person introduced with that title
+        ("FN-rapportør Ingrid Vollan la fram rapporten om fangeleirene tirsdag.\n"
+         "Regjeringen i landet avviste funnene samme kveld.\n"
+         "Rapportøren krever at leirene stenges umiddelbart.", "REQUEST", "Rapportøren",
+         "Vollan"),
+    ],
+)  # fmt: skip
+def test_a_role_noun_is_the_person_the_text_is_about(
+    text: str, event_type: str, role: str, person: str
+) -> None:
+    events = _extract(text)
+    found = [e for e in events if e.event_type == event_type and e.actor is not None
+             and e.actor.text == role]  # fmt: skip
+    assert found, [(e.event_type, e.actor) for e in events]
+    assert found[0].actor is not None and found[0].actor.name is not None
+    assert person in found[0].actor.name
 
 
 @pytest.mark.slow

@@ -8,7 +8,7 @@ import pytest
 
 from konflikt.link.config import load_config
 from konflikt.link.merge import canonical_id, haversine_km, merge_events, score_pair
-from konflikt.model import Location
+from konflikt.model import Event, Location
 
 from .conftest import make_event
 
@@ -139,13 +139,19 @@ def test_a_vague_report_does_not_bridge_two_occurrences() -> None:
                           precision="country"),
     )  # fmt: skip
     assert score_pair(monday, thursday, config) is None  # three days apart: ruled out
-    for dated in (monday, thursday):  # the vague report alone would merge with either
-        pair = score_pair(dated, vague, config)
+    _joins_one_only(monday, thursday, vague)
+
+
+def _joins_one_only(first: Event, second: Event, bridge: Event) -> None:
+    """`bridge` alone would merge with either report; the two stay apart and it joins one."""
+    config = load_config().merge
+    for report in (first, second):
+        pair = score_pair(report, bridge, config)
         assert pair is not None and pair.score >= config.min_score
-    clustering = merge_events([monday, thursday, vague])
-    assert clustering.canonical_of[monday.id] != clustering.canonical_of[thursday.id]
-    assert clustering.canonical_of[vague.id] in {
-        clustering.canonical_of[monday.id], clustering.canonical_of[thursday.id]
+    clustering = merge_events([first, second, bridge])
+    assert clustering.canonical_of[first.id] != clustering.canonical_of[second.id]
+    assert clustering.canonical_of[bridge.id] in {
+        clustering.canonical_of[first.id], clustering.canonical_of[second.id]
     }  # fmt: skip
 
 
@@ -333,15 +339,7 @@ def test_two_reports_of_one_article_by_two_parties_stay_two_occurrences() -> Non
     second = make_event("x", members, "REQUEST", start=80, actor="Flere stortingsrepresentanter",
                         place="Oslo", day="2026-05-02")  # fmt: skip
     summary = make_event("y", f"{protest} {members}", "REQUEST", place="Oslo", day="2026-05-02")
-    config = load_config().merge
-    for report in (first, second):  # the summary alone would merge with either
-        pair = score_pair(report, summary, config)
-        assert pair is not None and pair.score >= config.min_score
-    clustering = merge_events([first, second, summary])
-    assert clustering.canonical_of[first.id] != clustering.canonical_of[second.id]
-    assert clustering.canonical_of[summary.id] in {
-        clustering.canonical_of[first.id], clustering.canonical_of[second.id]
-    }  # fmt: skip
+    _joins_one_only(first, second, summary)
 
 
 def test_one_person_and_a_counted_group_in_one_article_are_two_arrests() -> None:

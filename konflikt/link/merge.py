@@ -657,7 +657,8 @@ def compare_parties(
         return Agreement(role, max(0.5, jaccard), f"shared words: {', '.join(sorted(shared))}")
     if a.country and a.country == b.country:
         return Agreement(role, 0.5, f"same country {a.country}")
-    if same_kind and a.kind and a.kind == b.kind and a.name and b.name and (
+    kind_a, kind_b = _KIND_FAMILY.get(a.kind, a.kind), _KIND_FAMILY.get(b.kind, b.kind)
+    if same_kind and kind_a and kind_a == kind_b and a.name and b.name and (
         a.country is None or b.country is None
     ):
         # "statsministeren" (a government of no country named) and "Solberg" (Norway's), or
@@ -665,8 +666,13 @@ def compare_parties(
         # text does not say they differ, so they may be one
         named = a.country or b.country
         whose = f"one of {named}" if named else "one of none named either"
-        return Agreement(role, 0.5, f"a {a.kind} of no country named and {whose}")
+        return Agreement(role, 0.5, f"a {kind_a} of no country named and {whose}")
     return Agreement(role, 0.0, f"'{a.text}' / '{b.text}' share nothing")
+
+
+# Kinds that one story's reports use for one body: "sikkerhetsstyrkene" in one report of a
+# crackdown is "politiet" or "opprørspoliti" in another.
+_KIND_FAMILY = {"police": "state_forces"}
 
 
 # The town an institution is named by: "politiet i Oslo", "påtalemyndigheten i Agrigento".

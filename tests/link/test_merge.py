@@ -236,6 +236,9 @@ def test_two_crowds_of_no_named_country_may_be_one() -> None:
                      country="RUS")  # fmt: skip
     ukrainians = Party(text="ukrainske sivile", name="Civilians", kind="civilians", country="UKR")
     assert compare_parties("actor", russians, ukrainians).score == 0.0  # two countries named
+    forces = Party(text="Sikkerhetsstyrkene", name="Armed forces", kind="state_forces")
+    police = Party(text="Politiet", name="Police", kind="police")
+    assert compare_parties("actor", forces, police).score == 0.5  # one story's two words
 
 
 def test_a_party_of_no_named_country_does_not_link_a_denial() -> None:

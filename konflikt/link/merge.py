@@ -152,22 +152,19 @@ def merge_events(
 
 
 def _told_apart(left: list[Event], right: list[Event]) -> bool:
-    """Whether one article tells a report of each cluster as two acts: by two parties whose
-    names share nothing ("the demonstrators demanded ... MPs asked ..."), or upon one person
-    and upon a counted group ("PST arrested the speaker ... the police detained 25
-    demonstrators"). The clusters are then two occurrences however a third article's reports
-    link them. Reports of one article that leave a party out may still be one occurrence (a
-    headline and its body sentence)."""
+    """Whether one article tells a report of each cluster as acts of two parties whose names
+    share nothing ("the demonstrators demanded ..." and "MPs asked ..."): the clusters are then
+    two occurrences however a third article's reports link them. Reports of one article that
+    leave the actor out may still be one occurrence (a headline and its body sentence)."""
     by_article: dict[str | None, list[Event]] = defaultdict(list)
     for ev in left:
-        by_article[ev.article_id].append(ev)
+        if ev.actor is not None:
+            by_article[ev.article_id].append(ev)
     for b in right:
+        if b.actor is None:
+            continue
         for a in by_article.get(b.article_id, ()):
-            if a.actor is not None and b.actor is not None and (
-                compare_parties("actor", a.actor, b.actor).score == 0.0
-            ):
-                return True
-            if _person_and_group(a, b) or _person_and_group(b, a):
+            if compare_parties("actor", a.actor, b.actor).score == 0.0:
                 return True
     return False
 
@@ -180,7 +177,9 @@ def _one_person(party: Party) -> bool:
 
 
 def _person_and_group(a: Event, b: Event) -> bool:
-    """Whether `a` is done to one person and `b` to a group the report counts (two or more).
+    """Whether `a` is done to one person and `b` to a group the report counts (two or more):
+    two acts ("PST arrested the speaker" / "the police detained 25 demonstrators"), which
+    `score_pair` and the cluster check keep apart.
     One person: a full name ("Greg Johnson"), or a definite singular noun taken for a person
     ("høyreekstremisten"); a lone capitalised word the recogniser called a person may be a
     ship or a firm."""
@@ -231,7 +230,7 @@ def _hard_conflict(
 ) -> bool:
     """The conditions `score_pair` rules a pair out by, apart from type and article (places
     only with `places`)."""
-    if _distinct_modes(a, b, config):
+    if _distinct_modes(a, b, config) or _person_and_group(a, b) or _person_and_group(b, a):
         return True
     if interval_a is not None and interval_b is not None:
         gap = max((interval_b[0] - interval_a[1]).days, (interval_a[0] - interval_b[1]).days)
@@ -400,6 +399,8 @@ def score_pair(
         return None
     if _distinct_modes(a, b, config):
         return None  # a curfew and a state of emergency: two measures
+    if _person_and_group(a, b) or _person_and_group(b, a):
+        return None  # one man arrested, 25 detained: two acts
     # One sentence copied into two articles (a wire and its update) tells one occurrence;
     # a place that only one article's context lent it does not part them.
     copy = _copied_sentence(a, b, config)

@@ -345,7 +345,7 @@ def test_two_reports_of_one_article_by_two_parties_stay_two_occurrences() -> Non
     _joins_one_only(first, second, summary)
 
 
-def test_one_person_and_a_counted_group_in_one_article_are_two_arrests() -> None:
+def test_one_person_and_a_counted_group_are_two_arrests() -> None:
     from konflikt.model import Party, Quantity
 
     arrest = "Politiet pågrep foredragsholderen Ola Vik ved hotellet lørdag."
@@ -365,6 +365,9 @@ def test_one_person_and_a_counted_group_in_one_article_are_two_arrests() -> None
                          day="2026-05-02")  # fmt: skip
     clustering = merge_events([one, group, summary])
     assert clustering.canonical_of[one.id] != clustering.canonical_of[group.id]
+    # in two articles too: the arrest of one named man is no detention of 25
+    elsewhere = replace(group, article_id="z")
+    assert score_pair(one, elsewhere, load_config().merge) is None
 
 
 def test_statements_in_two_countries_only_by_their_articles_are_not_parted() -> None:

@@ -173,9 +173,13 @@ class Store:
                 if session.scalar(known) is not None:
                     return False
                 # An edited version replaces the stored one; the database's ON DELETE CASCADE
-                # takes its events, mentions, sources and entities with it.
+                # takes its events, mentions, sources and entities with it. Only another
+                # content is replaced: a writer racing on this very content (it committed after
+                # the check above) keeps its row, and this insert then fails on the id.
                 article_id = self._clean(article.id)
-                session.execute(delete(ArticleRow).where(ArticleRow.id == article_id))
+                session.execute(delete(ArticleRow).where(
+                    ArticleRow.id == article_id, ArticleRow.content_hash != content_hash
+                ))  # fmt: skip
                 # Core inserts, one statement per table (executemany): the ORM's unit of work
                 # cost more than the database on every article. Event ids are content-derived,
                 # so mentions and sources need no ids back from the database.

@@ -294,8 +294,8 @@ def _copies_across_countries(
     common words seldom open a list). Pairs whose dates rule them out (`score_pair` would) are
     passed over before their words are compared."""
     position = {id(ev): i for i, ev in enumerate(events)}
-    frequency = Counter(stem for ev in events if _country(ev)
-                        for stem in sentence_stems(ev.evidence.sentence))  # fmt: skip
+    frequency = Counter(word for ev in events if _country(ev)
+                        for word in sentence_stems(ev.evidence.sentence))  # fmt: skip
     by_stem: dict[str, list[Event]] = defaultdict(list)
     seen: set[tuple[int, int]] = set()
     interval: dict[int, tuple[date, date] | None] = {}
@@ -306,8 +306,8 @@ def _copies_across_countries(
             continue
         interval[id(ev)] = span = date_interval(ev, config, published)
         prefix = len(stems) - math.ceil(config.copy_overlap * len(stems)) + 1
-        for stem in stems[:prefix]:
-            for other in by_stem[stem]:
+        for word in stems[:prefix]:
+            for other in by_stem[word]:
                 key = (position[id(other)], position[id(ev)])
                 if key in seen or _country(other) == country:
                     continue
@@ -319,7 +319,7 @@ def _copies_across_countries(
                     continue
                 if _copied_sentence(other, ev, config):
                     yield other, ev
-            by_stem[stem].append(ev)
+            by_stem[word].append(ev)
 
 
 # A date interval longer than this (a decade, "since 2011") is treated as unbounded: it would
@@ -414,8 +414,9 @@ def score_pair(
         date_agreement = compare_windows(a, b, config, published)
     place_agreement = compare_places(a.location, b.location, config.max_km)
     if inherited and (place_agreement.veto or country_a != country_b):
+        why = "one sentence copied" if copy else "a statement"
         place_agreement = Agreement(
-            "place", None, f"{place_agreement.detail}; one sentence, a place only inherited"
+            "place", None, f"{place_agreement.detail}; {why}, its place only lent by its article"
         )
     if date_agreement.veto or place_agreement.veto:
         return None

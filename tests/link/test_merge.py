@@ -305,7 +305,7 @@ def test_one_copied_sentence_merges_whatever_places_its_articles_lent_it() -> No
     pair = score_pair(wire, update, config)
     assert pair is not None and pair.score >= config.min_score
     place = next(f for f in pair.fields if f.field == "place")
-    assert place.score is None and "inherited" in place.detail
+    assert place.score is None and "lent by its article" in place.detail
     clustering = merge_events([wire, update])
     assert clustering.canonical_of[wire.id] == clustering.canonical_of[update.id]
 

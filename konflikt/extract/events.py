@@ -678,6 +678,10 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
                 event_type_override = None
             if stance == "hypothetical" and cue.event_type == "THREATEN":
                 stance = "asserted"  # "Dersom ELN bryter våpenhvilen, ..., advarer ministeren"
+            if stance == "negated" and source is not None:
+                # "– Vi har ikke beslaglagt noe, sier politiet": a party says it did not
+                # happen, which the manual codes as a denial (stance denied), not as negated
+                stance = "denied"
             if stance in ("negated", "hypothetical"):
                 # Not reported as having happened or being planned: the dev gold codes none of
                 # these as core events.

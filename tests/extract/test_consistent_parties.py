@@ -311,3 +311,12 @@ def test_a_nationality_on_the_event_noun_is_its_actor_not_the_announcer() -> Non
                       "styrkene i Nord-Syria var nært forestående.")  # fmt: skip
     assault = [e for e in events if e.event_type == "ASSAULT"]
     assert assault and assault[0].actor is not None and assault[0].actor.name == "Turkey"
+
+
+@pytest.mark.slow
+def test_a_party_saying_it_did_not_happen_denies_it() -> None:
+    said = _extract("– Vi har ikke beslaglagt noe utstyr fra familien, sier en talsperson for "
+                    "politiet.")  # fmt: skip
+    assert [(e.event_type, e.stance) for e in said] == [("COERCE", "denied")]
+    told = _extract("Politiet har ikke beslaglagt noe utstyr fra familien.")
+    assert told == []  # the article itself says it did not happen: negated, not coded

@@ -6,8 +6,13 @@ are known) lie within a distance, and neither was detached by an analyst. Each c
 gets a score: the configured weight of every field that agrees, times how strongly it agrees
 (`Agreement`), so a merge can always be explained field by field; the evidence
 sentences' shared words count as one more field. Pairs at or above
-`min_score` are joined (union-find); a cluster's `canonical_id` is derived from its first
-member's event id in stored order, so it does not change when later reports join.
+`min_score` are joined (union-find), strongest first, unless the two clusters hold reports that
+rule each other out (`_clusters_conflict`: days, places, an act upon one person against one
+upon a counted group) or one article tells them as acts of two different parties
+(`_told_apart`). A place only lent by the article (its main place, not named in the sentence)
+does not part one copied sentence (`_copied_sentence`) nor two statements
+(`MergeConfig.lent_place_types`). A cluster's `canonical_id` is derived from its first member's
+event id in stored order, so it does not change when later reports join.
 
 Nothing here rewrites an event: the result is a set of links, stored apart from the events
 (`konflikt.store.links`), that can be undone.

@@ -287,6 +287,12 @@ def main_place(sentences: list[Span], article: Article) -> Location | None:
     town is then at least as right, and finer). Scanned per sentence, so the scans are reused
     for the events' own places."""
     title = _story_places(article.title) if article.title else []
+    if title and sentences:
+        # the headline is scanned as plain text: a name the article calls a person there
+        # ("Ustinov slipper fengsel") is no place, whatever town it also names
+        # (a country stays: the recogniser now and then calls "Benin" a person)
+        persons = {t.text for e in sentences[0].doc.ents if e.label_ == "PER" for t in e}
+        title = [loc for loc in title if loc.precision == "country" or loc.text not in persons]
     found = title + title
     for s in sentences:
         if s.start_char < MAIN_PLACE_CHARS:

@@ -320,3 +320,14 @@ def test_a_party_saying_it_did_not_happen_denies_it() -> None:
     assert [(e.event_type, e.stance) for e in said] == [("COERCE", "denied")]
     told = _extract("Politiet har ikke beslaglagt noe utstyr fra familien.")
     assert told == []  # the article itself says it did not happen: negated, not coded
+
+
+@pytest.mark.slow
+def test_a_person_in_the_headline_is_no_place_of_the_story() -> None:
+    # "Ustinov" is also a town in the gazetteer; the article calls him a person
+    events = _extract("Ustinov løslatt etter anken\n"
+                      "Politiet i Moskva pågrep skuespilleren Pavel Ustinov i august.\n"
+                      "Demonstranter krevde mandag at skuespilleren løslates.")  # fmt: skip
+    assert events
+    places = {e.location.text for e in events if e.location is not None}
+    assert "Ustinov" not in places, places

@@ -708,7 +708,16 @@ def _span(ev: Event) -> tuple[date, date] | None:
         end = date.fromisoformat(ev.date.end[:10]) if ev.date.end else start
     except ValueError:
         return None
-    return (start, end) if end >= start else (end, start)
+    if end < start:
+        start, end = end, start
+    if _NIGHT_BEFORE.match(ev.date.text or ""):
+        # "natt til lørdag" is coded as Saturday but began on Friday evening: another report
+        # may date it "fredag"
+        start -= timedelta(days=1)
+    return start, end
+
+
+_NIGHT_BEFORE = re.compile(r"natt(?:a|en)?\s+til\s", re.IGNORECASE)
 
 
 __all__ = [

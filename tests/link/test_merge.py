@@ -398,3 +398,20 @@ def test_nynorsk_plural_endings_meet_their_bokmal_counterparts() -> None:
     assert stem("russisk") != stem("russland")  # six letters still tell these apart
     score = compare_parties("actor", Party(text="piratane"), Party(text="piratene")).score
     assert score is not None and score >= 0.5
+
+
+def test_the_night_to_saturday_meets_a_report_dated_friday() -> None:
+    from konflikt.model import EventDate
+
+    config = load_config().merge
+    night = replace(
+        make_event("n1", SHELLING_A, actor="Russiske styrker", place="Kharkiv"),
+        date=EventDate(text="natt til lørdag", start="2026-05-02", end="2026-05-02",
+                       precision="day"),
+    )  # fmt: skip
+    friday = make_event("n2", SHELLING_B, actor="russisk artilleri", place="Kharkiv",
+                        day="2026-05-01")  # fmt: skip
+    pair = score_pair(night, friday, config)
+    assert pair is not None
+    assert next(f for f in pair.fields if f.field == "date").score == 1.0
+    assert night.date is not None and night.date.start == "2026-05-02"  # the event keeps its day

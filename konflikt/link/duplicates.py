@@ -122,13 +122,13 @@ def group_articles(
     order = {a.id: i for i, a in enumerate(articles)}
     union = UnionFind(order)
     pairs: list[DuplicatePair] = []
-    texts = {a.id: a.text[a.body_start :] for a in articles}
     by_id = {a.id: a for a in articles}
     shingled: dict[str, set[str]] = {}
 
     def shingle_set(article_id: str) -> set[str]:
         if article_id not in shingled:
-            shingled[article_id] = shingles(texts[article_id], config.shingle_size)
+            article = by_id[article_id]
+            shingled[article_id] = shingles(article.text[article.body_start :], config.shingle_size)
         return shingled[article_id]
 
     for article in articles:

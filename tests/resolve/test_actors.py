@@ -212,3 +212,39 @@ def test_an_institution_placed_in_another_countrys_town(span: str, name: str,
                                                         country: str) -> None:  # fmt: skip
     ref = resolve_actor(span)
     assert ref is not None and (ref.name, ref.country) == (name, country)
+
+
+@pytest.mark.parametrize(
+    ("span", "name", "country"),
+    [
+        ("Berlin", "Germany", "DEU"),
+        ("Washington", "United States", "USA"),
+        ("Moskva", "Russia", "RUS"),  # a Norwegian exonym of the capital
+        ("Teheran", "Iran", "IRN"),
+    ],
+)
+def test_a_capital_stands_for_its_state(span: str, name: str, country: str) -> None:
+    from konflikt.resolve.actors import capital_state
+
+    assert capital_state(span) == ActorRef(name, "government", country)
+
+
+def test_coordinated_capitals_are_their_states_and_other_towns_are_not() -> None:
+    from konflikt.resolve.actors import capital_state
+
+    both = capital_state("London og Paris")
+    assert both is not None and both.kind == "government"
+    assert {"France", "United Kingdom"} <= set(both.name.replace(" and ", ", ").split(", "))
+    assert capital_state("Bergen") is None  # a town, not a seat of government
+    assert capital_state("London og Bergen") is None  # every part must be a capital
+    assert capital_state("Frankrike") is None  # a country resolves as itself elsewhere
+    assert capital_state("byrådet i Oslo") is None
+
+
+def test_a_person_named_in_the_genitive_is_whose_the_party_is() -> None:
+    # "Trumps" names whose supporter the senator is; the senator is the party
+    ref = resolve_actor("En av Trumps mest lojale støttespillere, senatoren Lindsey Graham")
+    assert ref is not None and ref.name == "Lindsey Graham"
+    # with no other name in the span, the party is still on Trump's side
+    alone = resolve_actor("Trumps rådgiver")
+    assert alone is not None and alone.name == "Donald Trump"

@@ -29,6 +29,13 @@ def resolve_actor(text: str) -> tuple[str, str, str | None] | None:
     return ref.name, ref.kind, ref.country
 
 
+@lru_cache(maxsize=1024)
+def capital_state(text: str) -> tuple[str, str, str | None] | None:
+    """(name, kind, country) of the state a capital acting as a party stands for, or None."""
+    ref = actors.capital_state(text)
+    return None if ref is None else (ref.name, ref.kind, ref.country)
+
+
 @lru_cache(maxsize=4096)
 def is_individual(text: str) -> bool:
     """Whether the registry knows `text` as one person (a person, or someone with an
@@ -116,7 +123,17 @@ def _institution_countries(text: str) -> tuple[tuple[int, int, str], ...]:
         role = reg.role_of(noun.group())
         if role is not None and role.key in _DOMESTIC_ROLES:
             found.append((adj.start(), adj.end(), country.name_en))
-    return tuple(found)
+    # "Politiet i Benin pågrep ...": the country named after the institution
+    for m in _INSTITUTION_IN_RE.finditer(text):
+        role = reg.role_of(m.group(1))
+        country = reg.country_of_name(m.group(2).split())
+        if role is not None and role.key in _DOMESTIC_ROLES and country is not None:
+            found.append((m.start(2), m.end(2), country.name_en))
+    return tuple(sorted(found))
+
+
+_INSTITUTION_IN_RE = re.compile(
+    r"\b([^\W\d_]+)\s+(?:i|på)\s+([A-ZÆØÅ][^\W\d_]+(?:-[A-ZÆØÅ][^\W\d_]+)?)")
 
 
 def institution_countries(text: str) -> list[Location]:

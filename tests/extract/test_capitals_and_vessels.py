@@ -1,0 +1,53 @@
+"""A capital that acts is its state ("Berlin har sagt nei"), a ship's name is no place ("skipet
+Bonita"), and a police force named with its country ("Politiet i Benin") places its act.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from konflikt.extract import extract_events
+from konflikt.extract.resolution import institution_countries
+from konflikt.model import Article, Event
+
+
+def test_the_country_after_a_police_or_court_noun_names_the_country() -> None:
+    found = institution_countries("Politiet i Benin pågrep to menn, og retten i Sverige dømte.")
+    assert [(loc.text, loc.country) for loc in found] == [("Benin", "BJ"), ("Sverige", "SE")]
+    # a town is no country, and a government acts abroad as often as at home
+    assert institution_countries("Politiet i Bergen og regjeringen i Norge") == []
+
+
+def _extract(text: str, lang: str = "nb") -> list[Event]:
+    from konflikt.nlp import load
+
+    article = Article(id="t-cap", text=text, title=text.split("\n", 1)[0],
+                      published="2022-03-10", lang=lang)  # fmt: skip
+    return extract_events(load(lang)(text), article)
+
+
+@pytest.mark.slow
+def test_an_acting_capital_is_its_government() -> None:
+    events = _extract(
+        "Nytt nei til soldater\n"
+        "Berlin har sagt nei til forespørselen om flere soldater.\n"
+        "Ministeren ber også Washington om å sende flere fly.\n"
+    )
+    reject = next(e for e in events if e.event_type == "REJECT")
+    assert reject.actor is not None and reject.actor.text == "Berlin"
+    assert (reject.actor.name, reject.actor.kind, reject.actor.country) == (
+        "Germany", "government", "DEU"
+    )
+    assert reject.recipient is None or reject.recipient.text != "nei"  # "sagt nei til"
+    request = next(e for e in events if e.event_type == "REQUEST")
+    assert request.recipient is not None and request.recipient.country == "USA"
+
+
+@pytest.mark.slow
+def test_a_ship_named_like_a_town_is_no_place() -> None:
+    events = _extract(
+        "Sjøfolk bortført i Vest-Afrika\n"
+        "Politiet i Togo pågrep søndag to menn i Lomé etter angrepet på skipet Bonita.\n"
+    )
+    arrest = next(e for e in events if e.event_type == "COERCE")
+    assert arrest.location is not None and arrest.location.country == "TG"

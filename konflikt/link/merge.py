@@ -28,13 +28,14 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
-from itertools import combinations
+from itertools import chain, combinations
 from typing import Any
 
 from konflikt.extract.scoring import content_words
 from konflikt.link.config import MergeConfig, load_config
 from konflikt.link.unionfind import UnionFind
 from konflikt.model import Event, Location, Party
+from konflikt.resolve.actors import resolve_actor
 from konflikt.resolve.places import normalize, resolve_place
 
 EARTH_KM = 6371.0088
@@ -277,10 +278,13 @@ def _candidates(
         for a, b in _by_week(unplaced, group, config, published):
             yield (a, b) if position[id(a)] < position[id(b)] else (b, a)
     yield from _copies_across_countries(events, config, published)
-    # statements placed only by their articles meet across countries too
-    lent = [ev for ev in events if ev.event_type in config.lent_place_types
-            and _country(ev) and not _place_told(ev)]  # fmt: skip
-    for a, b in _by_week(lent, [], config, published):
+    # statements placed only by their articles meet across countries too, each other and
+    # statements whose sentences name their place
+    statements = [ev for ev in events if ev.event_type in config.lent_place_types and _country(ev)]
+    lent = [ev for ev in statements if not _place_told(ev)]
+    told = [ev for ev in statements if _place_told(ev)]
+    for a, b in chain(_by_week(lent, [], config, published),
+                      _by_week(lent, told, config, published)):  # fmt: skip
         if _country(a) != _country(b) and not _copied_sentence(a, b, config):
             yield (a, b) if position[id(a)] < position[id(b)] else (b, a)
 
@@ -502,23 +506,30 @@ def _copied_sentence(a: Event, b: Event, config: MergeConfig) -> bool:
 
 def _lent_countries(a: Event, b: Event, config: MergeConfig) -> bool:
     """Whether two statements (`MergeConfig.lent_place_types`) are in two countries only by
-    what their articles lent them: neither sentence names a place, and the article's main
-    place is where the story is, not where a minister spoke or a report came out ("Saudi
-    Arabia" in one write-up of a UN report, "Istanbul" in another)."""
+    what an article lent one of them: a sentence that names no place takes the article's main
+    place, which is where the story is, not where a minister spoke or a report came out
+    ("Saudi Arabia" in one write-up of a UN report, "Istanbul" in another, "Genève" where a
+    third names where it was presented)."""
     country_a = a.location.country if a.location else None
     country_b = b.location.country if b.location else None
     return bool(
         a.event_type in config.lent_place_types and country_a and country_b
-        and country_a != country_b and not _place_told(a) and not _place_told(b)
+        and country_a != country_b and not (_place_told(a) and _place_told(b))
     )  # fmt: skip
 
 
 def _place_told(ev: Event) -> bool:
     """Whether the event's place is named in its own evidence sentence (not lent by the
-    article's main place or an earlier sentence)."""
+    article's main place or an earlier sentence), other than as one of its parties: in "USA
+    har bedt Danmark om soldater" Denmark is asked, not where the asking was."""
     loc = ev.location
-    return (loc is not None and loc.start is not None
-            and ev.evidence.start <= loc.start < ev.evidence.end)  # fmt: skip
+    if loc is None or loc.start is None or not ev.evidence.start <= loc.start < ev.evidence.end:
+        return False
+    return not any(
+        party is not None and party.start is not None and party.end is not None
+        and party.start <= loc.start < party.end
+        for party in (ev.actor, ev.recipient)
+    )  # fmt: skip
 
 
 def compare_dates(a: Event, b: Event, slack_days: int) -> Agreement:
@@ -657,6 +668,10 @@ def compare_parties(
         return Agreement(role, 1.0, f"same entity {a.name}")
     if a.text.strip().lower() == b.text.strip().lower():
         return Agreement(role, 1.0, f"same words '{a.text}'")  # "alle" has no content word
+    if _named_person(a) and _named_person(b):
+        # "Donald Trump" and "Lindsey Graham": two people, however alike their country or the
+        # words around them ("en av Trumps mest lojale støttespillere, Lindsey Graham")
+        return Agreement(role, 0.0, f"two persons, {a.name} / {b.name}")
     stems_a, stems_b = party_stems(a), party_stems(b)
     shared = stems_a & stems_b
     if shared:
@@ -675,6 +690,21 @@ def compare_parties(
         whose = f"one of {named}" if named else "one of none named either"
         return Agreement(role, 0.5, f"a {kind_a} of no country named and {whose}")
     return Agreement(role, 0.0, f"'{a.text}' / '{b.text}' share nothing")
+
+
+def _named_person(party: Party) -> bool:
+    """A person named in full (first and last name), as resolved: of kind "person", or an
+    office holder the registry files under a body ("Donald Trump": government, United
+    States)."""
+    if party.name is None or len(party.name.split()) < 2:
+        return False
+    return party.kind == "person" or _holds_office(party.name)
+
+
+@lru_cache(maxsize=4096)
+def _holds_office(name: str) -> bool:
+    ref = resolve_actor(name)
+    return ref is not None and ref.affiliation is not None and ref.name == name
 
 
 # Kinds that one story's reports use for one body: "sikkerhetsstyrkene" in one report of a

@@ -385,7 +385,8 @@ def test_statements_in_two_countries_only_by_their_articles_are_not_parted() -> 
     assert merge_events([first, second]).canonical_of[first.id] == canonical_id(first.id)
     assert len(set(merge_events([first, second]).canonical_of.values())) == 1
     told = replace(second, location=replace(second.location, start=second.evidence.start + 3))
-    assert score_pair(first, told, config) is None  # the sentence names its place: parted
+    named = replace(first, location=replace(first.location, start=first.evidence.start + 3))
+    assert score_pair(named, told, config) is None  # both sentences name their places: parted
     attack = replace(first, event_type="ASSAULT")
     assert score_pair(attack, replace(second, event_type="ASSAULT"), config) is None
 
@@ -415,3 +416,49 @@ def test_the_night_to_saturday_meets_a_report_dated_friday() -> None:
     assert pair is not None
     assert next(f for f in pair.fields if f.field == "date").score == 1.0
     assert night.date is not None and night.date.start == "2026-05-02"  # the event keeps its day
+
+
+def test_a_statement_placed_by_its_sentence_meets_one_placed_by_its_article() -> None:
+    """A demand told "i Oslo" by one paper and placed only by another article's story
+    (Kharkiv): the lent place is no evidence against it. Two told places still part."""
+    config = load_config().merge
+    said = "Utenriksministeren krever at fangene løslates umiddelbart og uten vilkår."
+    retold = "Utenriksministeren krevde i Oslo at fangene løslates umiddelbart."
+    lent = make_event("u1", said, "REQUEST", actor="Utenriksministeren", place="Kharkiv",
+                      day="2026-05-02")  # fmt: skip
+    told = make_event("u2", retold, "REQUEST", actor="utenriksministeren", place="Oslo",
+                      day="2026-05-02")  # fmt: skip
+    told = replace(told, location=replace(told.location, start=told.evidence.start + 26))
+    pair = score_pair(lent, told, config)
+    assert pair is not None and pair.score >= config.min_score
+    assert len(set(merge_events([lent, told]).canonical_of.values())) == 1  # blocking meets them
+    assert len(set(merge_events([lent, told], blocking=False).canonical_of.values())) == 1
+    both = replace(lent, location=replace(lent.location, start=lent.evidence.start + 3))
+    assert score_pair(both, told, config) is None
+
+
+def test_a_country_named_as_a_party_is_not_where_the_statement_was() -> None:
+    """"USA har bedt Danmark om soldater": Denmark is asked; the place the extractor took from
+    that name is no place the sentence tells."""
+    from konflikt.link.merge import _place_told
+    from konflikt.model import Party
+
+    sentence = "USA har bedt Danmark om å sende soldater."
+    ev = make_event("d1", sentence, "REQUEST", actor="USA", place="Oslo")
+    ev = replace(ev, recipient=Party(text="Danmark", start=13, end=20),
+                 location=replace(ev.location, start=13, end=20))  # fmt: skip
+    assert not _place_told(ev)
+    assert _place_told(replace(ev, recipient=None))
+
+
+def test_two_named_people_are_two_actors_whatever_words_they_share() -> None:
+    from konflikt.link.merge import compare_parties
+    from konflikt.model import Party
+
+    trump = Party(text="han", name="Donald Trump", kind="government", country="USA")
+    graham = Party(text="En av Trumps støttespillere, Lindsey Graham", name="Lindsey Graham",
+                   kind="government", country="USA")  # fmt: skip
+    assert compare_parties("actor", trump, graham).score == 0.0
+    # a person and his state may still be one side
+    usa = Party(text="USA", name="United States", kind="government", country="USA")
+    assert compare_parties("actor", trump, usa).score == 0.5

@@ -131,6 +131,9 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("lastyear", r"\bi\s+fjor\b"),
         ("thisyear", r"\bi\s+år\b"),
         ("lastweek", r"\b(?:i\s+)?(?:forrige|førre|sist)\s+(?:uke|uka|veke)\b"),
+        ("lastmonth", r"\b(?:i\s+)?(?:forrige|førre)\s+(?:måned|månad)\b"),
+        ("thismonth", r"\b(?:tidligere\s+|tidlegare\s+)?(?:denne|i\s+denne)\s+"
+                      r"(?:måneden|månaden)\b"),
         ("nextweek", r"\b(?:i\s+)?(?:neste|kommende)\s+(?:uke|veke)\b"),
         ("laterweek", r"\b(?:senere|seinare|seinere|senare)\s+(?:i\s+)?(?:denne|i\s+løpet\s+av"
                       r"(?:\s+denne)?)\s+(?:uken|uka|veka)\b"),
@@ -242,6 +245,11 @@ def _resolve(name: str, m: re.Match[str], pub: Published | None) -> tuple[Any, A
     if name == "lastweek":
         monday = day - timedelta(days=day.weekday() + 7)
         return monday, monday + timedelta(days=6), "week"
+    if name == "lastmonth":  # "i forrige måned": the calendar month before publication
+        last = day.replace(day=1) - timedelta(days=1)
+        return last.replace(day=1), last, "month"
+    if name == "thismonth":  # "tidligere denne måneden": from the first to the day of writing
+        return day.replace(day=1), day, "month"
     if name == "nextweek":
         monday = day + timedelta(days=7 - day.weekday())
         return monday, monday + timedelta(days=6), "week"

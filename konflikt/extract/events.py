@@ -320,11 +320,17 @@ def _capital_as_state(party: Party, head: Token) -> None:
     """An acting capital is its state: "Berlin har sagt nei til forespørselen" (Germany's
     government), unless the registry or the recogniser already made the span someone."""
     unknown = party.name is None or party.kind == "person" and party.name == party.text
-    if not unknown or head.ent_type_ == "PER":
+    if not unknown:
         return
     ref = resolution.capital_state(party.text)
-    if ref is not None:
-        party.name, party.kind, party.country = ref
+    if ref is None:
+        return
+    if head.ent_type_ == "PER" and not resolution.names_country(head.doc.text, ref[2]):
+        # the recogniser takes a lone "Ankara" that speaks for a person now and then; a name
+        # it calls a person in an article that never names the capital's country ("Sofia
+        # krever ...", about a woman in Bergen) is one
+        return
+    party.name, party.kind, party.country = ref
 
 
 def _named_by_copula(head: Token) -> str | None:

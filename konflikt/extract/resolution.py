@@ -36,6 +36,18 @@ def capital_state(text: str) -> tuple[str, str, str | None] | None:
     return None if ref is None else (ref.name, ref.kind, ref.country)
 
 
+def names_country(text: str, alpha3: str | None) -> bool:
+    """Whether `text` names the country (ISO alpha-3) or uses its adjective ("Tyrkia",
+    "tyrkiske")."""
+    country = actors.load_countries().get(alpha3 or "")
+    if country is None:
+        return False
+    words = set(re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text.casefold()))
+    return any(n.casefold() in words for n in country.names) or any(
+        a in words for a in country.adjectives
+    )
+
+
 @lru_cache(maxsize=4096)
 def is_individual(text: str) -> bool:
     """Whether the registry knows `text` as one person (a person, or someone with an

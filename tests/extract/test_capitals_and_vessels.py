@@ -51,3 +51,15 @@ def test_a_ship_named_like_a_town_is_no_place() -> None:
     )
     arrest = next(e for e in events if e.event_type == "COERCE")
     assert arrest.location is not None and arrest.location.country == "TG"
+
+
+@pytest.mark.slow
+def test_a_capital_that_is_also_a_persons_name_in_the_article_stays_the_person() -> None:
+    events = _extract(
+        "Foreningen krever svar\n"
+        "Sofia Hansen leder foreningen i Bergen.\n"
+        "Sofia krever at regjeringen handler nå.\n"
+    )
+    request = next(e for e in events if e.event_type == "REQUEST")
+    assert request.actor is not None and request.actor.country != "BGR"
+    assert request.actor.kind == "person"

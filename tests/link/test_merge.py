@@ -462,3 +462,13 @@ def test_two_named_people_are_two_actors_whatever_words_they_share() -> None:
     # a person and his state may still be one side
     usa = Party(text="USA", name="United States", kind="government", country="USA")
     assert compare_parties("actor", trump, usa).score == 0.5
+
+
+def test_political_is_not_police() -> None:
+    from konflikt.link.merge import compare_parties, stem
+    from konflikt.model import Party
+
+    assert stem("politiske") != stem("politiet")
+    assert stem("politiets") == stem("politiet")
+    leaders = Party(text="Den lokale politiske leiinga")
+    assert compare_parties("actor", Party(text="Politiet"), leaders).score == 0.0

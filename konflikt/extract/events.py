@@ -178,6 +178,22 @@ class _ArticleState:
                 best = name
         return best
 
+    def affiliation(self, name: str) -> tuple[str, str | None] | None:
+        """(kind, country) of the body a person speaks for, as the article introduces them:
+        "sier Anna Westberg i det svenske politiet", "Anna Westberg i Stockholmspolitiet";
+        None for a person introduced with no body after the name."""
+        for start, text in self.persons:
+            if text != name:
+                continue
+            end = start + len(text.split())
+            after = self.doc[end : end + AFFILIATION_WORDS]
+            if not len(after) or after[0].lower_ not in ("i", "fra", "frå", "hos"):
+                continue
+            ref = resolution.resolve_actor(after[1:].text)
+            if ref is not None and ref[1] in AFFILIATION_KINDS:
+                return ref[1], ref[2]
+        return None
+
     def antecedent(self, before: int) -> str | None:
         """Who "han"/"hun" is: a person named earlier in the same sentence; else, among the
         persons named in the previous few sentences (photo credits left out), the one the
@@ -267,6 +283,12 @@ def _visited(event_type: str, mode: str | None, recipient: Party | None) -> Loca
     return place
 
 
+# Words after a person's name searched for the body they speak for, and the kinds of body
+# ("i det svenske politiet", "fra Utenriksdepartementet").
+AFFILIATION_WORDS = 5
+AFFILIATION_KINDS = frozenset({"police", "state_forces", "government", "igo", "ngo"})
+
+
 def _party(span: PartySpan | None, state: _ArticleState) -> Party | None:
     if span is None:
         return None
@@ -300,6 +322,7 @@ def _party(span: PartySpan | None, state: _ArticleState) -> Party | None:
         return party
     if ref is not None and not (ref[0] == text and (named := _named_by_copula(head))):
         party.name, party.kind, party.country = ref
+        _as_introduced(party, state)
         return party
     if text.lower() in PERSON_PRONOUNS:
         name = state.antecedent(span.start)
@@ -311,6 +334,8 @@ def _party(span: PartySpan | None, state: _ArticleState) -> Party | None:
     elif head.ent_type_ == "PER":
         ent_text = next((e.text for e in doc.ents if e.start <= head.i < e.end), head.text)
         party.name, party.kind = state.full_person(ent_text), "person"
+        if (body := state.affiliation(party.name)) is not None:
+            party.kind, party.country = body
     elif (named := _named_by_copula(head)) is not None:
         party.name, party.kind = state.full_person(named), "person"
     return party
@@ -519,7 +544,19 @@ def _source(src: SourceMention | None, state: _ArticleState) -> Party | None:
     ref = resolution.resolve_actor(src.text)
     if ref is not None:
         party.name, party.kind, party.country = ref
+        _as_introduced(party, state)
     return party
+
+
+def _as_introduced(party: Party, state: _ArticleState) -> None:
+    """A person the registry does not know, named as written ("Westberg"), is the person the
+    article introduced in full, of the body named after that introduction: "sier Anna
+    Westberg i det svenske politiet" makes a later "Westberg" the Swedish police speaking."""
+    if party.kind != "person" or party.name != party.text:
+        return
+    party.name = state.full_person(party.text)
+    if (body := state.affiliation(party.name)) is not None:
+        party.kind, party.country = body
 
 
 def _is_combatant(party: Party | None) -> bool:

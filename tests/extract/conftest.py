@@ -56,3 +56,12 @@ def extract_nb(text: str, published: str, article_id: str = "t") -> list[Event]:
     article = Article(id=article_id, text=text, title=text.split("\n", 1)[0],
                       published=published)  # fmt: skip
     return extract_events(load("nb")(text), article)
+
+
+def extract_text(text: str, lang: str = "nb", published: str = "2022-03-10") -> list[Event]:
+    """Events of `text` (first line the headline) through the shipped pipeline for `lang`."""
+    from konflikt.nlp import load
+
+    article = Article(id="t-model", text=text, title=text.split("\n", 1)[0],
+                      published=published, lang=lang)  # fmt: skip
+    return extract_events(load(lang)(text), article)

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from konflikt.extract import extract_events
 from konflikt.extract.resolution import institution_countries
-from konflikt.model import Article, Event
+
+from .conftest import extract_text
 
 
 def test_the_country_after_a_police_or_court_noun_names_the_country() -> None:
@@ -18,17 +18,11 @@ def test_the_country_after_a_police_or_court_noun_names_the_country() -> None:
     assert institution_countries("Politiet i Bergen og regjeringen i Norge") == []
 
 
-def _extract(text: str, lang: str = "nb") -> list[Event]:
-    from konflikt.nlp import load
-
-    article = Article(id="t-cap", text=text, title=text.split("\n", 1)[0],
-                      published="2022-03-10", lang=lang)  # fmt: skip
-    return extract_events(load(lang)(text), article)
 
 
 @pytest.mark.slow
 def test_an_acting_capital_is_its_government() -> None:
-    events = _extract(
+    events = extract_text(
         "Nytt nei til soldater\n"
         "Berlin har sagt nei til forespørselen om flere soldater.\n"
         "Ministeren ber også Washington om å sende flere fly.\n"
@@ -45,7 +39,7 @@ def test_an_acting_capital_is_its_government() -> None:
 
 @pytest.mark.slow
 def test_a_ship_named_like_a_town_is_no_place() -> None:
-    events = _extract(
+    events = extract_text(
         "Sjøfolk bortført i Vest-Afrika\n"
         "Politiet i Togo pågrep søndag to menn i Lomé etter angrepet på skipet Bonita.\n"
     )
@@ -55,7 +49,7 @@ def test_a_ship_named_like_a_town_is_no_place() -> None:
 
 @pytest.mark.slow
 def test_a_capital_that_is_also_a_persons_name_in_the_article_stays_the_person() -> None:
-    events = _extract(
+    events = extract_text(
         "Foreningen krever svar\n"
         "Sofia Hansen leder foreningen i Bergen.\n"
         "Sofia krever at regjeringen handler nå.\n"

@@ -6,21 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from konflikt.extract import extract_events
-from konflikt.model import Article, Event
-
-
-def _extract(text: str) -> list[Event]:
-    from konflikt.nlp import load
-
-    article = Article(id="t-body", text=text, title=text.split("\n", 1)[0],
-                      published="2022-03-10")  # fmt: skip
-    return extract_events(load("nb")(text), article)
+from .conftest import extract_text
 
 
 @pytest.mark.slow
 def test_a_surname_speaks_for_the_body_its_introduction_named() -> None:
-    events = _extract(
+    events = extract_text(
         "Eksplosjon i boligblokk i Aarhus\n"
         "Kari Nordvik i det danske politiet sier at bombegruppen er på vei.\n"
         "– Vi har en pågående etterforskning av eksplosjonen, sier Nordvik til avisen.\n"
@@ -34,7 +25,7 @@ def test_a_surname_speaks_for_the_body_its_introduction_named() -> None:
 
 @pytest.mark.slow
 def test_a_person_introduced_without_a_body_stays_a_person() -> None:
-    events = _extract(
+    events = extract_text(
         "Naboer reagerer på eksplosjonen\n"
         "Kari Nordvik bor i blokken og hørte smellet.\n"
         "– Vi krever at politiet forklarer hva som skjedde, sier Nordvik.\n"

@@ -180,7 +180,7 @@ class _ArticleState:
 
     def affiliation(self, name: str) -> tuple[str, str | None] | None:
         """(kind, country) of the body a person speaks for, as the article introduces them:
-        "sier Anna Westberg i det svenske politiet", "Anna Westberg i Stockholmspolitiet";
+        "sier Kari Nordvik i det danske politiet", "Kari Nordvik i Aarhus-politiet";
         None for a person introduced with no body after the name."""
         for start, text in self.persons:
             if text != name:
@@ -549,9 +549,9 @@ def _source(src: SourceMention | None, state: _ArticleState) -> Party | None:
 
 
 def _as_introduced(party: Party, state: _ArticleState) -> None:
-    """A person the registry does not know, named as written ("Westberg"), is the person the
-    article introduced in full, of the body named after that introduction: "sier Anna
-    Westberg i det svenske politiet" makes a later "Westberg" the Swedish police speaking."""
+    """A person the registry does not know, named as written ("Nordvik"), is the person the
+    article introduced in full, of the body named after that introduction: "sier Kari
+    Nordvik i det danske politiet" makes a later "Nordvik" the Danish police speaking."""
     if party.kind != "person" or party.name != party.text:
         return
     party.name = state.full_person(party.text)

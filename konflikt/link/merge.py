@@ -677,7 +677,7 @@ def compare_parties(
         return Agreement(role, 1.0, f"same words '{a.text}'")  # "alle" has no content word
     if _named_person(a) and _named_person(b):
         # "Donald Trump" and "Lindsey Graham": two people, however alike their country or the
-        # words around them ("en av Trumps mest lojale støttespillere, Lindsey Graham")
+        # words around them ("Trumps nære venn i Senatet, Lindsey Graham")
         return Agreement(role, 0.0, f"two persons, {a.name} / {b.name}")
     stems_a, stems_b = party_stems(a), party_stems(b)
     shared = stems_a & stems_b

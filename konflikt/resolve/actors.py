@@ -472,9 +472,9 @@ def _single(reg: Registry, text: str, country_hint: str | None) -> ActorRef | No
     ranked = sorted(enumerate(mentions), key=lambda im: (-_rank(im[1][2], reg), im[0]))
     persons = [m for _, m in ranked if _rank(m[2], reg) == 3]
     if persons:
-        # a known person, but not one named in the genitive before more words: "En av Trumps
-        # mest lojale støttespillere, senatoren Lindsey Graham" is Graham; with no other name
-        # in the span ("Trumps rådgiver") it is still Trump's side
+        # a known person, but not one named in the genitive before more words: "Trumps nære
+        # venn i Senatet, Lindsey Graham" is Graham; with no other name in the span ("Trumps
+        # rådgiver") it is still Trump's side
         named = [ref for start, end, ref in persons
                  if not _person_genitive(reg, text, start, end, ref)]  # fmt: skip
         if named:

@@ -243,7 +243,7 @@ def test_coordinated_capitals_are_their_states_and_other_towns_are_not() -> None
 
 def test_a_person_named_in_the_genitive_is_whose_the_party_is() -> None:
     # "Trumps" names whose supporter the senator is; the senator is the party
-    ref = resolve_actor("En av Trumps mest lojale støttespillere, senatoren Lindsey Graham")
+    ref = resolve_actor("Trumps nære venn i Senatet, Lindsey Graham")
     assert ref is not None and ref.name == "Lindsey Graham"
     # with no other name in the span, the party is still on Trump's side
     alone = resolve_actor("Trumps rådgiver")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from konflikt.extract import resolution
 from konflikt.extract.triggers import Trigger, clause_bounds
@@ -299,6 +299,13 @@ def _story_places(text: str) -> list[Location]:
     return place_mentions(text) + resolution.institution_countries(text)
 
 
+def _passive(verb: Token) -> bool:
+    """"Kabul angrepet", "Kabul ble angrepet": the subject undergoes the act."""
+    return verb.lemma_ in ("bli", "verte") or "Pass" in verb.morph.get("Voice") or (
+        "Part" in verb.morph.get("VerbForm")
+    )
+
+
 def main_place(sentences: list[Span], article: Article) -> Location | None:
     """The place the story is about: the most named place in the headline (counted twice) and
     the opening sentences, a town before its country when the country is the most named (the
@@ -314,8 +321,9 @@ def main_place(sentences: list[Span], article: Article) -> Location | None:
         title = [loc for loc in title if loc.precision == "country" or loc.text not in persons]
         # nor is a capital that acts ("Manila krev at sjøfolka vert sette fri": the
         # Philippine government demands; the story is where the sailors were taken)
-        acting = {t.text for t in doc if t.dep_ in ("SUBJ", "nsubj")
-                  and t.text[:1].isupper() and resolution.capital_state(t.text)}  # fmt: skip
+        acting = {t.text for t in sentences[0] if t.dep_ in ("SUBJ", "nsubj")
+                  and t.text[:1].isupper() and not _passive(t.head)
+                  and resolution.capital_state(t.text)}  # fmt: skip
         title = [loc for loc in title if loc.text not in acting]
     found = title + title
     for s in sentences:

@@ -57,3 +57,13 @@ def test_a_capital_that_is_also_a_persons_name_in_the_article_stays_the_person()
     request = next(e for e in events if e.event_type == "REQUEST")
     assert request.actor is not None and request.actor.country != "BGR"
     assert request.actor.kind == "person"
+
+
+@pytest.mark.slow
+def test_a_capital_undergoing_the_act_in_the_headline_stays_the_story_place() -> None:
+    events = extract_text(
+        "Kabul angrepet natt til søndag\n"
+        "Opprørere skjøt med raketter mot regjeringskvartalet.\n"
+    )
+    attack = next(e for e in events if e.event_type == "ASSAULT")
+    assert attack.location is not None and attack.location.country == "AF"

@@ -299,6 +299,14 @@ def _story_places(text: str) -> list[Location]:
     return place_mentions(text) + resolution.institution_countries(text)
 
 
+def _acting_capitals(sent: Span) -> set[str]:
+    """Capitals that are the active subject of a verb in `sent`: states acting by their
+    capital's name."""
+    return {t.text for t in sent if t.dep_ in ("SUBJ", "nsubj") and t.text[:1].isupper()
+            and t.head.pos_ in ("VERB", "AUX") and not _passive(t.head)
+            and resolution.capital_state(t.text)}  # fmt: skip
+
+
 def _passive(verb: Token) -> bool:
     """"Kabul angrepet", "Kabul ble angrepet": the subject undergoes the act."""
     return verb.lemma_ in ("bli", "verte") or "Pass" in verb.morph.get("Voice") or (
@@ -321,15 +329,17 @@ def main_place(sentences: list[Span], article: Article) -> Location | None:
         title = [loc for loc in title if loc.precision == "country" or loc.text not in persons]
         # nor is a capital that acts ("Manila krev at sjøfolka vert sette fri": the
         # Philippine government demands; the story is where the sailors were taken)
-        acting = {t.text for t in sentences[0] if t.dep_ in ("SUBJ", "nsubj")
-                  and t.text[:1].isupper() and not _passive(t.head)
-                  and resolution.capital_state(t.text)}  # fmt: skip
+        acting = _acting_capitals(sentences[0])
         title = [loc for loc in title if loc.text not in acting]
     found = title + title
     for s in sentences:
         if s.start_char < MAIN_PLACE_CHARS:
-            # a court's or a police force's country counts as that country named
-            named = span_places(s)
+            # a court's or a police force's country counts as that country named; a capital
+            # that acts there ("Roma har heile tida nekta ...") is a party, not a place
+            # (not in the headline's own line: its verb is the tagger's least sure, "Kabul
+            # angrepet" is read as Kabul attacking, and the title above already weighed it)
+            acting = _acting_capitals(s) if s.text.strip() != (article.title or "") else set()
+            named = [loc for loc in span_places(s) if loc.text not in acting]
             found += named + [  # a name the scan found already counts once
                 loc for loc in resolution.institution_countries(s.text)
                 if not any(m.start == loc.start for m in named)

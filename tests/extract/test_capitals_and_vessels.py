@@ -67,3 +67,15 @@ def test_a_capital_undergoing_the_act_in_the_headline_stays_the_story_place() ->
     )
     attack = next(e for e in events if e.event_type == "ASSAULT")
     assert attack.location is not None and attack.location.country == "AF"
+
+
+@pytest.mark.slow
+def test_a_capital_acting_in_the_opening_is_no_story_place() -> None:
+    events = extract_text(
+        "Kaptein pågrepet etter redningsaksjon\n"
+        "Roma har hele tiden nektet skipet å legge til kai i Italia.\n"
+        "Kapteinen ble pågrepet av politiet natt til lørdag.\n"
+    )
+    arrest = next(e for e in events if e.event_type == "COERCE")
+    assert arrest.location is not None and arrest.location.country == "IT"
+    assert arrest.location.name != "Rome"

@@ -31,6 +31,7 @@ from functools import lru_cache
 from itertools import chain, combinations
 from typing import Any
 
+from konflikt.extract.occurrences import PRONOUNS
 from konflikt.extract.scoring import content_words
 from konflikt.link.config import MergeConfig, load_config
 from konflikt.link.unionfind import UnionFind
@@ -675,6 +676,10 @@ def compare_parties(
         return Agreement(role, 1.0, f"same entity {a.name}")
     if a.text.strip().lower() == b.text.strip().lower():
         return Agreement(role, 1.0, f"same words '{a.text}'")  # "alle" has no content word
+    if _bare_pronoun(a) or _bare_pronoun(b):
+        # "De krever ..." in one report, "Demonstrantene ..." in another: a pronoun the
+        # extractor could not resolve says nothing for or against
+        return Agreement(role, None, f"'{a.text}' / '{b.text}': a pronoun not resolved")
     if _named_person(a) and _named_person(b):
         # "Donald Trump" and "Lindsey Graham": two people, however alike their country or the
         # words around them ("Trumps nære venn i Senatet, Lindsey Graham")
@@ -697,6 +702,10 @@ def compare_parties(
         whose = f"one of {named}" if named else "one of none named either"
         return Agreement(role, 0.5, f"a {kind_a} of no country named and {whose}")
     return Agreement(role, 0.0, f"'{a.text}' / '{b.text}' share nothing")
+
+
+def _bare_pronoun(party: Party) -> bool:
+    return party.name is None and party.text.strip().lower() in PRONOUNS
 
 
 def _named_person(party: Party) -> bool:

@@ -472,3 +472,13 @@ def test_political_is_not_police() -> None:
     assert stem("politiets") == stem("politiet")
     leaders = Party(text="Den lokale politiske leiinga")
     assert compare_parties("actor", Party(text="Politiet"), leaders).score == 0.0
+
+
+def test_an_unresolved_pronoun_neither_agrees_nor_disagrees() -> None:
+    from konflikt.link.merge import compare_parties
+    from konflikt.model import Party
+
+    found = compare_parties("actor", Party(text="Demonstrantene"), Party(text="De"))
+    assert found.score is None and "pronoun" in found.detail
+    resolved = Party(text="han", name="Donald Trump", kind="person", country="USA")
+    assert compare_parties("actor", Party(text="Trump", name="Donald Trump"), resolved).score == 1.0

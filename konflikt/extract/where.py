@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from konflikt.extract import resolution
+from konflikt.extract.parties import CHAIN, is_passive, verb_chain
 from konflikt.extract.triggers import Trigger, clause_bounds
 from konflikt.model import Article, Location
 
@@ -308,10 +309,19 @@ def _acting_capitals(sent: Span) -> set[str]:
 
 
 def _passive(verb: Token) -> bool:
-    """"Kabul angrepet", "Kabul ble angrepet": the subject undergoes the act."""
-    return verb.lemma_ in ("bli", "verte") or "Pass" in verb.morph.get("Voice") or (
-        "Part" in verb.morph.get("VerbForm")
-    )
+    """"Kabul ble angrepet", "Kabul er angrepet": the subject undergoes the act (the parser's
+    own test, on the lowest verb under the subject's head: NDT hangs the participle on its
+    auxiliary)."""
+    main = verb
+    for _ in range(4):
+        below = next((c for c in main.children if c.dep_ in CHAIN and c.pos_ in ("VERB", "AUX")),
+                     None)  # fmt: skip
+        if below is None:
+            break
+        main = below
+    # a headline's bare participle ("Krekar pågrepet") has no auxiliary to tell by
+    bare = main is verb and "Part" in verb.morph.get("VerbForm")
+    return bare or is_passive(main, verb_chain(main))
 
 
 def main_place(sentences: list[Span], article: Article) -> Location | None:
